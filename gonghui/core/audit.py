@@ -1,0 +1,76 @@
+"""Writing the audit log. Services snapshot a record before and after a change and call `record`."""
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from gonghui.core.models import AuditAction, AuditEntry
+
+
+def _display(obj: models.Model, field_name: str):
+    field = obj._meta.get_field(field_name)
+    if field.is_relation:
+        related = getattr(obj, field_name)
+        return str(related) if related is not None else None
+    value = getattr(obj, field_name)
+    if field.choices and value not in (None, ""):
+        return str(getattr(obj, f"get_{field_name}_display")())
+    if isinstance(value, datetime.date | Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(obj: models.Model) -> dict:
+    """The audited fields of `obj` as display values. Models list them in `audit_fields`; personal
+    data is listed through its masked column so the log never holds it in clear."""
+    return {name: _display(obj, name) for name in obj.audit_fields}
+
+
+def diff(before: dict, after: dict) -> dict:
+    keys = list(dict.fromkeys([*before, *after]))
+    return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+    changes: dict | None = None,
+) -> AuditEntry | None:
+    if changes is None:
+        changes = diff(before or {}, after or {})
+    if action == AuditAction.UPDATE and not changes:
+        return None  # nothing changed: nothing to say
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        org_path=getattr(obj, "audit_org_path", "") or "",
+        changes=changes,
+    )
+
+
+def record_bulk_create(*, actor, objs: Iterable[models.Model]) -> None:
+    """One insert for many audit rows (imports, demo)."""
+    entries = []
+    for obj in objs:
+        entries.append(
+            AuditEntry(
+                actor=actor if getattr(actor, "pk", None) else None,
+                action=AuditAction.CREATE,
+                content_type=ContentType.objects.get_for_model(obj),
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:200],
+                org_path=getattr(obj, "audit_org_path", "") or "",
+                changes=diff({}, snapshot(obj)),
+            )
+        )
+    AuditEntry.objects.bulk_create(entries, batch_size=2000)

@@ -1,0 +1,35 @@
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from gonghui.core.roles import USER_ADMIN_ROLES
+
+
+class Scope:
+    """What the page chrome needs to know about the user's reach."""
+
+    def __init__(self, user):
+        self.user = user
+        assignments = (
+            list(
+                user.role_assignments.select_related("organisation").order_by("organisation__path")
+            )
+            if user.is_authenticated
+            else []
+        )
+        self.assignments = assignments
+        self.can_manage_users = user.is_superuser or any(
+            a.role in USER_ADMIN_ROLES for a in assignments
+        )
+        if user.is_superuser:
+            self.label = _("系统管理员（全部）")
+        else:
+            self.label = "；".join(
+                f"{a.organisation.name} · {a.get_role_display()}" for a in assignments
+            )
+
+
+def scope(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"scope": SimpleLazyObject(lambda: Scope(user))}

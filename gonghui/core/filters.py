@@ -1,0 +1,51 @@
+"""FilterSets for the core pages and API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from gonghui.core.models import Organisation, OrgKind, OrgStatus
+from gonghui.core.search import text_q
+
+
+def visible_orgs(request):
+    if request is None:
+        return Organisation.objects.none()
+    return Organisation.objects.visible_to(request.user).order_by("path")
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class SubtreeFilter(django_filters.ModelChoiceFilter):
+    """Rows within the subtree of a chosen (visible) organisation."""
+
+    def __init__(self, *args, path_lookup: str, **kwargs):
+        self.path_lookup = path_lookup
+        kwargs.setdefault("queryset", visible_orgs)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.path_lookup}__startswith": value.path})
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("搜索"), method="search")
+    kind = django_filters.ChoiceFilter(label=_("组织类型"), choices=OrgKind.choices)
+    status = django_filters.ChoiceFilter(label=_("状态"), choices=OrgStatus.choices)
+    within = SubtreeFilter(label=_("所属组织"), path_lookup="path")
+    term_overdue = django_filters.BooleanFilter(label=_("未按期换届"), method="overdue")
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "status", "within", "term_overdue"]
+
+    def search(self, qs, name, value):
+        return qs.filter(text_q(value, credit_code="credit_code")) if value else qs
+
+    def overdue(self, qs, name, value):
+        if value is None:
+            return qs
+        overdue = Organisation.objects.term_overdue()
+        return qs.filter(pk__in=overdue) if value else qs.exclude(pk__in=overdue)

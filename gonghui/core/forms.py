@@ -1,0 +1,107 @@
+"""Form plumbing shared by every module: Tabler widget classes and scoped choices."""
+
+from django import forms
+
+
+class ScopedModelForm(forms.ModelForm):
+    """Every choice of a related object is limited to what the user may edit. Saving is never
+    done by the form: views pass `cleaned_data` to a service function."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset, "editable_by"):
+                field.queryset = queryset.editable_by(user)
+            style(field)
+
+    def save(self, commit=True):  # pragma: no cover - guard against bypassing the services
+        raise NotImplementedError("save through a service function")
+
+
+def style(field: forms.Field) -> None:
+    widget = field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    else:
+        css = "form-control"
+    widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+    if isinstance(widget, forms.DateInput):
+        widget.input_type = "date"
+        widget.format = "%Y-%m-%d"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class OrganisationForm(ScopedModelForm):
+    class Meta:
+        from gonghui.core.models import Organisation
+
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "parent",
+            "credit_code",
+            "chair",
+            "founded_on",
+            "term_ends_on",
+            "status",
+        ]
+        widgets = {"founded_on": DateInput(), "term_ends_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Moving is its own action (it carries a whole subtree), not an edit of a field.
+            del self.fields["parent"]
+        else:
+            self.fields["parent"].required = not self.user.is_superuser
+
+
+class MoveForm(forms.Form):
+    new_parent = forms.ModelChoiceField(label="新的上级工会", queryset=None)
+
+    def __init__(self, *args, user, organisation, **kwargs):
+        from gonghui.core.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["new_parent"].queryset = Organisation.objects.editable_by(user).exclude(
+            path__startswith=organisation.path
+        )
+        style(self.fields["new_parent"])
+
+
+class UserCreateForm(forms.Form):
+    username = forms.CharField(label="用户名", max_length=150)
+    name = forms.CharField(label="姓名", max_length=50)
+    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, strip=False)
+    role = forms.ChoiceField(label="角色")
+    organisation = forms.ModelChoiceField(label="所在组织", queryset=None)
+
+    def __init__(self, *args, user, **kwargs):
+        from gonghui.core.models import Organisation
+        from gonghui.core.roles import USER_ADMIN_ROLES, Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = Role.choices
+        self.fields["organisation"].queryset = Organisation.objects.visible_to(
+            user, roles=USER_ADMIN_ROLES
+        )
+        for field in self.fields.values():
+            style(field)
+
+
+class GrantForm(UserCreateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("username", "name", "password"):
+            del self.fields[name]

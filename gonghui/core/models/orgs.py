@@ -1,0 +1,167 @@
+"""The organisation tree, stored as a materialised path (subtree = one indexed prefix query)."""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.scoping import ScopedQuerySet
+
+PATH_SEGMENT_WIDTH = 8  # zero-padded primary key per level: "00000001/00000042/"
+
+
+def path_segment(pk: int) -> str:
+    return f"{pk:0{PATH_SEGMENT_WIDTH}d}/"
+
+
+class OrgKind(models.TextChoices):
+    COUNTY_FEDERATION = "county_federation", _("县总工会")
+    TOWN_FEDERATION = "town_federation", _("乡镇(街道)总工会")
+    INDUSTRY_UNION = "industry_union", _("产业(行业)工会")
+    PARK_UNION = "park_union", _("园区工会")
+    GRASSROOTS = "grassroots", _("基层工会")
+    JOINT_UNION = "joint_union", _("联合基层工会")
+    GROUP = "group", _("工会小组")
+
+
+# Kinds that may sit under each kind. The county federation is the only root.
+ALLOWED_CHILDREN = {
+    OrgKind.COUNTY_FEDERATION: {
+        OrgKind.TOWN_FEDERATION,
+        OrgKind.INDUSTRY_UNION,
+        OrgKind.PARK_UNION,
+        OrgKind.GRASSROOTS,
+        OrgKind.JOINT_UNION,
+    },
+    OrgKind.TOWN_FEDERATION: {
+        OrgKind.INDUSTRY_UNION,
+        OrgKind.GRASSROOTS,
+        OrgKind.JOINT_UNION,
+    },
+    OrgKind.INDUSTRY_UNION: {OrgKind.GRASSROOTS, OrgKind.JOINT_UNION},
+    OrgKind.PARK_UNION: {OrgKind.GRASSROOTS, OrgKind.JOINT_UNION},
+    OrgKind.GRASSROOTS: {OrgKind.GROUP},
+    OrgKind.JOINT_UNION: {OrgKind.GRASSROOTS, OrgKind.GROUP},
+    OrgKind.GROUP: set(),
+}
+# Organisations an employer can belong to territorially (属地工会).
+TERRITORIAL_KINDS = {OrgKind.TOWN_FEDERATION, OrgKind.PARK_UNION}
+# Organisations that can cover an employer (所在工会).
+COVERING_KINDS = {OrgKind.GRASSROOTS, OrgKind.JOINT_UNION}
+
+
+class OrgStatus(models.TextChoices):
+    ACTIVE = "active", _("正常")
+    DORMANT = "dormant", _("休眠")
+    DISSOLVED = "dissolved", _("撤销")
+
+
+class OrganisationQuerySet(ScopedQuerySet):
+    scope_lookups = ("path",)
+
+    def subtree(self, org: "Organisation"):
+        return self.filter(path__startswith=org.path)
+
+    def term_overdue(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(status=OrgStatus.ACTIVE, term_ends_on__lt=today)
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("工会名称"), max_length=100)
+    name_initials = models.CharField(_("拼音首字母"), max_length=64, blank=True, editable=False)
+    kind = models.CharField(_("组织类型"), max_length=20, choices=OrgKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级工会"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    county = models.ForeignKey(
+        "self",
+        verbose_name=_("所属县总工会"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    path = models.CharField(max_length=255, unique=True, editable=False)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    credit_code = models.CharField(_("工会统一社会信用代码"), max_length=18, blank=True)
+    chair = models.CharField(_("工会主席"), max_length=50, blank=True)
+    founded_on = models.DateField(_("成立日期"), null=True, blank=True)
+    term_ends_on = models.DateField(_("本届任期届满日期"), null=True, blank=True)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=OrgStatus.choices, default=OrgStatus.ACTIVE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    audit_fields = (
+        "name",
+        "kind",
+        "parent",
+        "credit_code",
+        "chair",
+        "founded_on",
+        "term_ends_on",
+        "status",
+    )
+
+    class Meta:
+        verbose_name = _("工会组织")
+        verbose_name_plural = _("工会组织")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "name"], name="org_name_unique_in_county"),
+        ]
+        indexes = [
+            # varchar_pattern_ops lets PostgreSQL use the index for `LIKE 'prefix%'` whatever the
+            # collation; other databases ignore the operator class.
+            models.Index(
+                fields=["path"], name="org_path_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(fields=["kind", "status"], name="org_kind_status"),
+            models.Index(fields=["name_initials"], name="org_initials"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from gonghui.core.pinyin import initials
+
+        self.name_initials = initials(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("core:org_detail", args=[self.pk])
+
+    @property
+    def audit_org_path(self) -> str:
+        return self.path
+
+    @property
+    def is_term_overdue(self) -> bool:
+        return bool(
+            self.status == OrgStatus.ACTIVE
+            and self.term_ends_on
+            and self.term_ends_on < timezone.localdate()
+        )
+
+    def ancestors(self):
+        """Ancestors from the root down, in one query."""
+        segments = self.path.split("/")[:-2]
+        prefixes = ["/".join(segments[: i + 1]) + "/" for i in range(len(segments))]
+        return Organisation.objects.filter(path__in=prefixes).order_by("depth")
+
+    def is_in_subtree_of(self, other: "Organisation") -> bool:
+        return self.path.startswith(other.path)

@@ -1,0 +1,69 @@
+"""Scoping: the one place that decides which rows a user may see.
+
+A user holds roles at organisations and sees each organisation's subtree. Every model that is
+scoped uses `ScopedQuerySet.visible_to(user)`; views, forms, the API, exports and figures all go
+through it and never filter by organisation themselves.
+"""
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.db.models import Q
+
+from gonghui.core.roles import REGISTRY_ROLES, Role
+
+
+def scope_paths(user, roles: Iterable[str] = REGISTRY_ROLES) -> list[str] | None:
+    """The organisation-path prefixes `user` sees through `roles`; None means everything.
+
+    Nested prefixes are dropped (a county role already covers its towns). Cached per user object,
+    i.e. per request.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    if user.is_superuser:
+        return None
+    roles = frozenset(roles)
+    cache = user.__dict__.setdefault("_scope_paths_cache", {})
+    if roles not in cache:
+        paths = sorted(
+            user.role_assignments.filter(role__in=roles).values_list(
+                "organisation__path", flat=True
+            )
+        )
+        minimal: list[str] = []
+        for path in paths:
+            if not any(path.startswith(kept) for kept in minimal):
+                minimal.append(path)
+        cache[roles] = minimal
+    return cache[roles]
+
+
+def forget_scope(user) -> None:
+    user.__dict__.pop("_scope_paths_cache", None)
+
+
+def path_q(lookups: Iterable[str], paths: Iterable[str]) -> Q:
+    q = Q(pk__in=[])
+    for lookup in lookups:
+        for path in paths:
+            q |= Q(**{f"{lookup}__startswith": path})
+    return q
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Subclasses name where the organisation path is, e.g. ("union__path", "territory__path")."""
+
+    scope_lookups: tuple[str, ...] = ()
+    scope_roles: frozenset[str] = REGISTRY_ROLES
+
+    def visible_to(self, user, roles: Iterable[str] | None = None):
+        paths = scope_paths(user, roles if roles is not None else self.scope_roles)
+        if paths is None:
+            return self
+        if not paths:
+            return self.none()
+        return self.filter(path_q(self.scope_lookups, paths))
+
+    def editable_by(self, user):
+        return self.visible_to(user, roles={Role.ADMIN, Role.CLERK})

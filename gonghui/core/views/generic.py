@@ -1,0 +1,176 @@
+"""Generic object views (after NetBox): every list, detail and edit page of every module is one
+of these, configured with a model and a form. Scoping happens here and only here, through the
+model's `visible_to` / `editable_by` queryset methods."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from gonghui.core.models import AuditEntry
+from gonghui.core.pagination import paginate
+
+PAGE_SIZE = 50
+
+
+class ScopedObjectMixin:
+    model = None
+    select_related: tuple[str, ...] = ()
+
+    def scoped_queryset(self):
+        qs = self.model.objects.visible_to(self.request.user)
+        return qs.select_related(*self.select_related) if self.select_related else qs
+
+    def get_object(self):
+        # Out of scope and non-existent look the same: 404, never a name.
+        return get_object_or_404(self.scoped_queryset(), pk=self.kwargs["pk"])
+
+    def can_edit(self, obj=None) -> bool:
+        qs = self.model.objects.editable_by(self.request.user)
+        return (
+            qs.filter(pk=obj.pk).exists()
+            if obj is not None
+            else qs.exists() or (self.request.user.is_superuser)
+        )
+
+
+class ObjectListView(ScopedObjectMixin, TemplateView):
+    """Filters (django-filter), search, sorting and keyset pagination over the scoped queryset."""
+
+    filterset_class = None
+    sort_options: dict[str, str] = {}  # url value -> label; each a non-null field
+    default_sort = "-pk"
+    columns: list[tuple[str, str]] = []  # (attribute or template key, label)
+
+    def filtered_queryset(self):
+        qs = self.scoped_queryset()
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=qs, request=self.request
+        )
+        return self.filterset.qs if self.filterset.is_bound else qs
+
+    def current_sort(self) -> str:
+        sort = self.request.GET.get("sort", "")
+        return (
+            sort
+            if sort.lstrip("-") in self.sort_options or sort == self.default_sort
+            else self.default_sort
+        )
+
+    def page_url(self, **changes) -> str:
+        params = self.request.GET.copy()
+        for key in ("after", "before"):
+            params.pop(key, None)
+        for key, value in changes.items():
+            if value is None:
+                params.pop(key, None)
+            else:
+                params[key] = value
+        return "?" + params.urlencode()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        qs = self.filtered_queryset()
+        sort = self.current_sort()
+        page = paginate(
+            qs,
+            sort=sort,
+            after=self.request.GET.get("after"),
+            before=self.request.GET.get("before"),
+            size=PAGE_SIZE,
+        )
+        page.total = qs.count()
+        page.first_url = self.page_url()
+        page.next_url = self.page_url(after=page.next_cursor)
+        page.previous_url = self.page_url(before=page.previous_cursor)
+        context.update(
+            page=page,
+            objects=page.object_list,
+            filterset=self.filterset,
+            sort=sort,
+            sort_links=[
+                (key, label, self.page_url(sort=key if sort != key else f"-{key}"))
+                for key, label in self.sort_options.items()
+            ],
+            can_add=self.can_edit(),
+        )
+        return context
+
+
+class ObjectDetailView(ScopedObjectMixin, TemplateView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.get_object()
+        context.update(
+            object=obj,
+            history=AuditEntry.objects.for_object(obj)[:100],
+            can_edit=self.can_edit(obj),
+        )
+        return context
+
+
+class ObjectEditView(ScopedObjectMixin, TemplateView):
+    """Create (no pk) or edit (pk). The form cleans input; a service function does the write."""
+
+    form_class = None
+    template_name = "core/object_edit.html"
+
+    def get_instance(self):
+        if "pk" not in self.kwargs:
+            if not self.can_edit():
+                raise PermissionDenied
+            return None
+        obj = self.get_object()
+        if not self.can_edit(obj):
+            raise PermissionDenied
+        return obj
+
+    def get_form(self, instance):
+        data = self.request.POST if self.request.method == "POST" else None
+        return self.form_class(data, instance=instance, user=self.request.user)
+
+    def save(self, form, instance):  # pragma: no cover - each view implements it
+        raise NotImplementedError
+
+    def render_form(self, form, instance):
+        cancel = instance.get_absolute_url() if instance else self.request.GET.get("next", "/")
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                object=instance,
+                cancel_url=cancel,
+                verbose_name=self.model._meta.verbose_name,
+            )
+        )
+
+    def get(self, request, *args, **kwargs):
+        instance = self.get_instance()
+        return self.render_form(self.get_form(instance), instance)
+
+    def post(self, request, *args, **kwargs):
+        instance = self.get_instance()
+        form = self.get_form(instance)
+        if form.is_valid():
+            try:
+                obj = self.save(form, instance)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("已保存：%(obj)s") % {"obj": obj})
+                return HttpResponseRedirect(obj.get_absolute_url())
+        return self.render_form(form, instance)
+
+
+def apply_errors(form, exc: ValidationError) -> None:
+    """Put a service's errors on the form's fields (or on the form when the field is not on it)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def not_found():
+    raise Http404

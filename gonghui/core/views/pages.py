@@ -1,0 +1,33 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+
+from gonghui.core import tree
+from gonghui.core.models import AuditEntry, Organisation
+from gonghui.core.pagination import paginate
+from gonghui.core.roles import USER_ADMIN_ROLES
+from gonghui.core.scoping import scope_paths
+
+
+def home(request):
+    """The user's scope: the organisations they hold roles at, with their counts."""
+    paths = scope_paths(request.user)
+    roots = (
+        Organisation.objects.filter(parent__isnull=True)
+        if paths is None
+        else Organisation.objects.filter(path__in=paths)
+    )
+    roots = list(roots.order_by("path"))
+    cards = [(org, tree.counts_for([org], org.path)[org.pk]) for org in roots]
+    return render(request, "core/home.html", {"cards": cards, "counters": tree.counters()})
+
+
+def audit_list(request):
+    if scope_paths(request.user, USER_ADMIN_ROLES) == []:
+        raise PermissionDenied
+    qs = AuditEntry.objects.visible_to(request.user).select_related("actor", "content_type")
+    page = paginate(qs, sort="-pk", after=request.GET.get("after"), before=None, size=100)
+    page.next_url = f"?after={page.next_cursor}"
+    page.first_url = "?"
+    page.previous_url = "?"
+    page.total = None
+    return render(request, "core/audit_list.html", {"page": page, "entries": page.object_list})

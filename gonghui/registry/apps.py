@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistryConfig(AppConfig):
+    name = "gonghui.registry"
+    label = "registry"
+    verbose_name = _("组织与会员")
+
+    def ready(self) -> None:
+        from gonghui.core.tree import register_counter
+        from gonghui.registry.queries import employer_counts_by_org, member_counts_by_org
+
+        register_counter("members", _("会员"), member_counts_by_org)
+        register_counter("employers", _("单位"), employer_counts_by_org)

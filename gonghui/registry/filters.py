@@ -1,0 +1,83 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.filters import SubtreeFilter
+from gonghui.core.search import text_q
+from gonghui.registry.choices import (
+    EmploymentForm,
+    Industry,
+    MemberStatus,
+    OperatingStatus,
+    Ownership,
+    UnionStatus,
+)
+from gonghui.registry.models import Employer, Member
+
+
+class EmployerFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("搜索"), method="search")
+    within = SubtreeFilter(label=_("所属组织"), path_lookup="territory__path")
+    union_status = django_filters.ChoiceFilter(
+        label=_("建会状态"), choices=UnionStatus.choices, method="by_union_status"
+    )
+    ownership = django_filters.ChoiceFilter(label=_("经济类型"), choices=Ownership.choices)
+    industry = django_filters.ChoiceFilter(label=_("行业"), choices=Industry.choices)
+    operating_status = django_filters.ChoiceFilter(
+        label=_("经营状态"), choices=OperatingStatus.choices
+    )
+    headcount_min = django_filters.NumberFilter(
+        label=_("职工人数≥"), field_name="headcount", lookup_expr="gte"
+    )
+    has_party_branch = django_filters.BooleanFilter(label=_("有党组织"))
+
+    class Meta:
+        model = Employer
+        fields = [
+            "q",
+            "within",
+            "union_status",
+            "ownership",
+            "industry",
+            "operating_status",
+            "headcount_min",
+            "has_party_branch",
+        ]
+
+    def search(self, qs, name, value):
+        return qs.filter(text_q(value, credit_code="credit_code")) if value else qs
+
+    def by_union_status(self, qs, name, value):
+        return qs.with_status(value) if value else qs
+
+
+class MemberFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("搜索"), method="search")
+    within = SubtreeFilter(label=_("所属组织"), path_lookup="union__path")
+    status = django_filters.ChoiceFilter(label=_("会籍状态"), choices=MemberStatus.choices)
+    employment_form = django_filters.ChoiceFilter(
+        label=_("就业形态"), choices=EmploymentForm.choices
+    )
+    is_migrant_worker = django_filters.BooleanFilter(label=_("农民工"))
+    employer = django_filters.NumberFilter(label=_("工作单位"), field_name="employer_id")
+    joined_from = django_filters.DateFilter(
+        label=_("入会日期自"), field_name="joined_on", lookup_expr="gte"
+    )
+    joined_to = django_filters.DateFilter(
+        label=_("入会日期至"), field_name="joined_on", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = Member
+        fields = [
+            "q",
+            "within",
+            "status",
+            "employment_form",
+            "is_migrant_worker",
+            "employer",
+            "joined_from",
+            "joined_to",
+        ]
+
+    def search(self, qs, name, value):
+        return qs.filter(text_q(value, person=True)) if value else qs

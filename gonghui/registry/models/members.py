@@ -1,0 +1,156 @@
+"""Members (会员). ID number and phone are encrypted; the database also keeps a keyed hash for
+look-ups and the masked form that every page shows."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core import pii
+from gonghui.core.fields import EncryptedTextField
+from gonghui.core.models import Organisation
+from gonghui.core.pinyin import initials
+from gonghui.core.scoping import ScopedQuerySet
+from gonghui.core.validators import (
+    mask_mobile,
+    mask_resident_id,
+    parse_resident_id,
+    validate_mobile,
+)
+from gonghui.registry.choices import (
+    NEW_EMPLOYMENT_FORMS,
+    EmploymentForm,
+    Gender,
+    MemberSource,
+    MemberStatus,
+)
+
+
+class MemberQuerySet(ScopedQuerySet):
+    scope_lookups = ("union__path",)
+
+    def active(self):
+        return self.filter(status=MemberStatus.ACTIVE)
+
+    def new_form(self):
+        return self.filter(employment_form__in=NEW_EMPLOYMENT_FORMS)
+
+    def with_id_number(self, number: str):
+        return self.filter(id_hash=pii.keyed_hash(number.strip().upper()))
+
+
+class Member(models.Model):
+    name = models.CharField(_("姓名"), max_length=50)
+    name_initials = models.CharField(max_length=64, blank=True, editable=False)
+    id_number = EncryptedTextField(_("公民身份号码"))
+    id_hash = models.CharField(max_length=64, editable=False)
+    id_masked = models.CharField(_("公民身份号码"), max_length=18, editable=False)
+    id_last4 = models.CharField(max_length=4, editable=False)
+    gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, editable=False)
+    birth_date = models.DateField(_("出生日期"), editable=False)
+    phone = EncryptedTextField(_("手机号码"), blank=True)
+    phone_hash = models.CharField(max_length=64, blank=True, editable=False)
+    phone_masked = models.CharField(_("手机号码"), max_length=11, blank=True, editable=False)
+    union = models.ForeignKey(
+        Organisation, verbose_name=_("所在工会"), on_delete=models.PROTECT, related_name="members"
+    )
+    employer = models.ForeignKey(
+        "registry.Employer",
+        verbose_name=_("工作单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    employment_form = models.CharField(
+        _("就业形态"),
+        max_length=16,
+        choices=EmploymentForm.choices,
+        default=EmploymentForm.STANDARD,
+    )
+    is_migrant_worker = models.BooleanField(_("是否农民工"), default=False)
+    joined_on = models.DateField(_("入会日期"))
+    status = models.CharField(
+        _("会籍状态"), max_length=16, choices=MemberStatus.choices, default=MemberStatus.ACTIVE
+    )
+    left_on = models.DateField(_("离会日期"), null=True, blank=True)
+    source = models.CharField(
+        _("来源"), max_length=10, choices=MemberSource.choices, default=MemberSource.MANUAL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    # Personal data is audited through its masked column only.
+    audit_fields = (
+        "name",
+        "id_masked",
+        "phone_masked",
+        "union",
+        "employer",
+        "employment_form",
+        "is_migrant_worker",
+        "joined_on",
+        "status",
+        "left_on",
+    )
+
+    class Meta:
+        verbose_name = _("会员")
+        verbose_name_plural = _("会员")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_hash"],
+                condition=Q(status="active"),
+                name="one_active_membership_per_id",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["id_hash"], name="member_id_hash"),
+            models.Index(fields=["id_last4"], name="member_id_last4"),
+            models.Index(fields=["phone_hash"], name="member_phone_hash"),
+            models.Index(fields=["name", "id"], name="member_name"),
+            models.Index(fields=["name_initials"], name="member_initials"),
+            models.Index(fields=["union", "status"], name="member_union_status"),
+            models.Index(fields=["employer", "status"], name="member_employer_status"),
+            models.Index(fields=["joined_on"], name="member_joined"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.id_masked}）"
+
+    def save(self, *args, **kwargs):
+        self.name_initials = initials(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("registry:member_detail", args=[self.pk])
+
+    @property
+    def audit_org_path(self) -> str:
+        return self.union.path
+
+    def set_id_number(self, value: str) -> None:
+        """Set the ID number and everything derived from it (validates)."""
+        rid = parse_resident_id(value)
+        self.id_number = rid.number
+        self.id_hash = pii.keyed_hash(rid.number)
+        self.id_masked = mask_resident_id(rid.number)
+        self.id_last4 = rid.number[-4:]
+        self.gender = rid.gender
+        self.birth_date = rid.birth_date
+
+    def set_phone(self, value: str) -> None:
+        if not value:
+            self.phone = self.phone_hash = self.phone_masked = ""
+            return
+        number = validate_mobile(value)
+        self.phone = number
+        self.phone_hash = pii.keyed_hash(number)
+        self.phone_masked = mask_mobile(number)
+
+    @property
+    def is_new_form(self) -> bool:
+        return self.employment_form in NEW_EMPLOYMENT_FORMS

@@ -1,0 +1,53 @@
+"""Read-side helpers of the registry (selectors). Nothing here writes."""
+
+from collections import Counter
+
+from django.db.models import Count
+
+from gonghui.core.models import Organisation
+from gonghui.registry.models import Employer, Member
+
+
+def _sum_by_prefix(rows, prefixes: list[str]) -> dict[str, int]:
+    totals: Counter = Counter()
+    for path, n in rows:
+        for prefix in prefixes:
+            if path.startswith(prefix):
+                totals[prefix] += n
+                break
+    return totals
+
+
+def member_counts_by_org(orgs: list[Organisation], parent_path: str) -> dict[int, int]:
+    """Active members in each org's subtree: one grouped query under the common parent."""
+    rows = (
+        Member.objects.active()
+        .filter(union__path__startswith=parent_path)
+        .values_list("union__path")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    totals = _sum_by_prefix(rows, [o.path for o in orgs])
+    return {o.pk: totals.get(o.path, 0) for o in orgs}
+
+
+def employer_counts_by_org(orgs: list[Organisation], parent_path: str) -> dict[int, int]:
+    """Operating employers lying in each org's subtree (by territory or covering union)."""
+    rows = (
+        Employer.objects.operating()
+        .filter(territory__path__startswith=parent_path)
+        .values_list("territory__path")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_territory = _sum_by_prefix(rows, [o.path for o in orgs])
+    rows = (
+        Employer.objects.operating()
+        .filter(union__path__startswith=parent_path)
+        .values_list("union__path")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_union = _sum_by_prefix(rows, [o.path for o in orgs])
+    # A town counts the employers on its territory; a union counts those it covers.
+    return {o.pk: by_territory.get(o.path, 0) or by_union.get(o.path, 0) for o in orgs}

@@ -1,0 +1,194 @@
+"""The only code that writes employers and members. Keyword-only, atomic, audited."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core import audit
+from gonghui.core.models import AuditAction, Organisation
+from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
+from gonghui.core.validators import validate_credit_code
+from gonghui.registry.choices import MemberStatus
+from gonghui.registry.models import Employer, Member
+
+EMPLOYER_FIELDS = {
+    "credit_code",
+    "name",
+    "territory",
+    "union",
+    "industry",
+    "ownership",
+    "headcount",
+    "founded_on",
+    "has_party_branch",
+    "operating_status",
+    "is_well_known",
+}
+MEMBER_FIELDS = {
+    "name",
+    "id_number",
+    "phone",
+    "union",
+    "employer",
+    "employment_form",
+    "is_migrant_worker",
+    "joined_on",
+    "status",
+    "left_on",
+    "source",
+}
+
+
+def _clean_employer(employer: Employer) -> None:
+    """Every problem at once, each under its field."""
+    errors = {}
+    try:
+        employer.credit_code = validate_credit_code(employer.credit_code or "")
+    except ValidationError as exc:
+        errors["credit_code"] = exc.messages
+    employer.name = (employer.name or "").strip()
+    if not employer.name:
+        errors["name"] = _("请填写单位名称")
+    if not employer.territory_id:
+        errors["territory"] = _("请选择属地工会")
+    elif employer.territory.kind not in TERRITORIAL_KINDS:
+        errors["territory"] = _("属地工会须为乡镇(街道)总工会或园区工会")
+    if employer.union_id and employer.union.kind not in COVERING_KINDS:
+        errors["union"] = _("所在工会须为基层工会或联合基层工会")
+    clash = Employer.objects.filter(credit_code=employer.credit_code).exclude(pk=employer.pk)
+    if "credit_code" not in errors and clash.exists():
+        errors["credit_code"] = _("统一社会信用代码已登记：%(name)s") % {"name": clash.first().name}
+    if employer.founded_on and employer.founded_on > timezone.localdate():
+        errors["founded_on"] = _("成立日期不能晚于今天")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _apply(obj, allowed: set[str], fields: dict) -> None:
+    for name, value in fields.items():
+        if name not in allowed:
+            raise ValueError(f"{name} cannot be set here")
+        setattr(obj, name, value.strip() if isinstance(value, str) else value)
+
+
+@transaction.atomic
+def create_employer(*, actor, **fields) -> Employer:
+    employer = Employer()
+    _apply(employer, EMPLOYER_FIELDS, fields)
+    _clean_employer(employer)
+    employer.save()
+    audit.record(
+        actor=actor, action=AuditAction.CREATE, obj=employer, after=audit.snapshot(employer)
+    )
+    return employer
+
+
+@transaction.atomic
+def update_employer(*, actor, employer: Employer, **fields) -> Employer:
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    before = audit.snapshot(employer)
+    _apply(employer, EMPLOYER_FIELDS, fields)
+    _clean_employer(employer)
+    employer.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=employer,
+        before=before,
+        after=audit.snapshot(employer),
+    )
+    return employer
+
+
+def _clean_member(member: Member, errors: dict) -> None:
+    """Adds to `errors` (from setting the fields) so every problem is reported at once."""
+    member.name = member.name.strip()
+    if not member.name:
+        errors["name"] = _("请填写姓名")
+    if not member.union_id:
+        errors["union"] = _("请选择所在工会")
+    elif member.union.kind not in COVERING_KINDS:
+        errors["union"] = _("会员须加入基层工会或联合基层工会")
+    if member.joined_on and member.joined_on > timezone.localdate():
+        errors["joined_on"] = _("入会日期不能晚于今天")
+    if member.status == MemberStatus.ACTIVE:
+        twin = Member.objects.active().filter(id_hash=member.id_hash).exclude(pk=member.pk)
+        twin = twin.select_related("union").first()
+        if twin and "id_number" not in errors:
+            errors["id_number"] = _("该身份号码已是%(union)s的在会会员") % {
+                "union": twin.union.name
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_member_fields(member: Member, fields: dict) -> dict:
+    fields = dict(fields)
+    errors = {}
+    if "id_number" in fields:
+        try:
+            member.set_id_number(fields.pop("id_number"))
+        except ValidationError as exc:
+            errors["id_number"] = exc.messages
+    if "phone" in fields:
+        try:
+            member.set_phone(fields.pop("phone") or "")
+        except ValidationError as exc:
+            errors["phone"] = exc.messages
+    _apply(member, MEMBER_FIELDS, fields)
+    return errors
+
+
+def _save_member(member: Member) -> None:
+    try:
+        with transaction.atomic():
+            member.save()
+    except IntegrityError as exc:  # a concurrent save of the same person won the race
+        raise ValidationError({"id_number": _("该身份号码已有在会会籍")}) from exc
+
+
+@transaction.atomic
+def create_member(*, actor, **fields) -> Member:
+    member = Member()
+    _clean_member(member, _set_member_fields(member, fields))
+    _save_member(member)
+    audit.record(actor=actor, action=AuditAction.CREATE, obj=member, after=audit.snapshot(member))
+    return member
+
+
+@transaction.atomic
+def update_member(*, actor, member: Member, **fields) -> Member:
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    before = audit.snapshot(member)
+    _clean_member(member, _set_member_fields(member, fields))
+    _save_member(member)
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=member,
+        before=before,
+        after=audit.snapshot(member),
+    )
+    return member
+
+
+REVEALABLE = {"id_number": "id_masked", "phone": "phone_masked"}
+
+
+@transaction.atomic
+def reveal(*, actor, member: Member, field: str) -> str:
+    """Return one personal field in clear and write the reveal to the audit log."""
+    if field not in REVEALABLE:
+        raise ValueError(f"{field} is not revealable")
+    audit.record(
+        actor=actor,
+        action=AuditAction.REVEAL,
+        obj=member,
+        changes={field: [getattr(member, REVEALABLE[field]), "(明文已查看)"]},
+    )
+    return getattr(member, field)
+
+
+def union_choices_for(organisation: Organisation):
+    return Organisation.objects.subtree(organisation).filter(kind__in=COVERING_KINDS)
