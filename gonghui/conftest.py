@@ -41,35 +41,69 @@ def make_user(username: str, role: str, org: Organisation, name: str = "") -> Us
 
 @pytest.fixture
 def county(db) -> County:
-    root = create_organisation(actor=None, name="测试县总工会", kind=OrgKind.COUNTY_FEDERATION,
-                               parent=None)
-    town_a = create_organisation(actor=None, name="城关镇总工会", kind=OrgKind.TOWN_FEDERATION,
-                                 parent=root)
-    town_b = create_organisation(actor=None, name="水坪镇总工会", kind=OrgKind.TOWN_FEDERATION,
-                                 parent=root)
-    union_a = create_organisation(actor=None, name="甲机械厂工会", kind=OrgKind.GRASSROOTS,
-                                  parent=town_a, term_ends_on=datetime.date(2030, 1, 1))
-    union_b = create_organisation(actor=None, name="乙茶叶公司工会", kind=OrgKind.GRASSROOTS,
-                                  parent=town_b, term_ends_on=datetime.date(2030, 1, 1))
+    root = create_organisation(
+        actor=None, name="测试县总工会", kind=OrgKind.COUNTY_FEDERATION, parent=None
+    )
+    town_a = create_organisation(
+        actor=None, name="城关镇总工会", kind=OrgKind.TOWN_FEDERATION, parent=root
+    )
+    town_b = create_organisation(
+        actor=None, name="水坪镇总工会", kind=OrgKind.TOWN_FEDERATION, parent=root
+    )
+    union_a = create_organisation(
+        actor=None,
+        name="甲机械厂工会",
+        kind=OrgKind.GRASSROOTS,
+        parent=town_a,
+        term_ends_on=datetime.date(2030, 1, 1),
+    )
+    union_b = create_organisation(
+        actor=None,
+        name="乙茶叶公司工会",
+        kind=OrgKind.GRASSROOTS,
+        parent=town_b,
+        term_ends_on=datetime.date(2030, 1, 1),
+    )
     employer_a = create_employer(
-        actor=None, credit_code="91420324MA4F00001L", name="甲机械厂", territory=town_a,
-        union=union_a, ownership=Ownership.NON_PUBLIC, headcount=120,
+        actor=None,
+        credit_code="91420324MA4F00001L",
+        name="甲机械厂",
+        territory=town_a,
+        union=union_a,
+        ownership=Ownership.NON_PUBLIC,
+        headcount=120,
     )
     employer_b = create_employer(
-        actor=None, credit_code="91420324MA4F00003T", name="乙茶叶公司", territory=town_b,
-        union=union_b, ownership=Ownership.NON_PUBLIC, headcount=40,
+        actor=None,
+        credit_code="91420324MA4F00003T",
+        name="乙茶叶公司",
+        territory=town_b,
+        union=union_b,
+        ownership=Ownership.NON_PUBLIC,
+        headcount=40,
     )
     member_a = create_member(
-        actor=None, name="张甲明", id_number="420324199003071231", phone="13812345678",
-        union=union_a, employer=employer_a, joined_on=datetime.date(2024, 5, 1),
+        actor=None,
+        name="张甲明",
+        id_number="420324199003071231",
+        phone="13812345678",
+        union=union_a,
+        employer=employer_a,
+        joined_on=datetime.date(2024, 5, 1),
     )
     member_b = create_member(
-        actor=None, name="李乙华", id_number="420324198502110026", phone="13987654321",
-        union=union_b, employer=employer_b, joined_on=datetime.date(2023, 3, 1),
+        actor=None,
+        name="李乙华",
+        id_number="420324198502110026",
+        phone="13987654321",
+        union=union_b,
+        employer=employer_b,
+        joined_on=datetime.date(2023, 3, 1),
         employment_form=EmploymentForm.COURIER,
     )
-    return County(root, town_a, town_b, union_a, union_b, employer_a, employer_b, member_a,
-                  member_b)
+    return County(
+        root, town_a, town_b, union_a, union_b, employer_a, employer_b, member_a, member_b
+    )
 
 
 @pytest.fixture

@@ -155,6 +155,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
@@ -202,7 +203,9 @@ if env.bool("BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # axes.W006: lock-out is by username on purpose. A town's clerks often share one NAT address, and
 # locking the address would lock the whole office out after five typos.
-SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=["axes.W006"])
+# security.W021: HSTS preloading binds the whole domain for months; it is the domain owner's
+# decision (SECURE_HSTS_PRELOAD=1), not a default.
+SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=["axes.W006", "security.W021"])
 
 LOGGING = {
     "version": 1,

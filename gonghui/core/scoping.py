@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models import Q
 
-from gonghui.core.roles import REGISTRY_ROLES, Role
+from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
 
 
 def scope_paths(user, roles: Iterable[str] = REGISTRY_ROLES) -> list[str] | None:
@@ -66,4 +66,4 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(path_q(self.scope_lookups, paths))
 
     def editable_by(self, user):
-        return self.visible_to(user, roles={Role.ADMIN, Role.CLERK})
+        return self.visible_to(user, roles=EDIT_ROLES)

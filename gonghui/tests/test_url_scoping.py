@@ -47,7 +47,8 @@ OBJECT_URLS = {
     "core:user_detail": ("GET", lambda c, u: {"pk": u.pk}),
     "core:user_set_active": ("POST", lambda c, u: {"pk": u.pk}),
     "core:user_revoke": (
-        "POST", lambda c, u: {"pk": u.pk, "assignment_pk": u.role_assignments.first().pk}
+        "POST",
+        lambda c, u: {"pk": u.pk, "assignment_pk": u.role_assignments.first().pk},
     ),
     "registry:employer_detail": ("GET", lambda c, u: {"pk": c.employer_a.pk}),
     "registry:employer_edit": ("GET", lambda c, u: {"pk": c.employer_a.pk}),
@@ -128,8 +129,12 @@ def test_county_admin_reaches_town_a_objects(client, county, alice, bob, name):
 
 
 @pytest.mark.parametrize(
-    "name", [n for n in sorted(OBJECT_URLS) if n.startswith(("registry:", "core:org"))
-             or n.endswith("-detail")]
+    "name",
+    [
+        n
+        for n in sorted(OBJECT_URLS)
+        if n.startswith(("registry:", "core:org")) or n.endswith("-detail")
+    ],
 )
 def test_town_a_clerk_reaches_own_objects(client, county, bob, name):
     method, kwargs = OBJECT_URLS[name]

@@ -27,7 +27,7 @@ class AuditEntryQuerySet(ScopedQuerySet):
     def for_object(self, obj):
         return self.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-        ).select_related("actor")
+        ).select_related("actor", "content_type")
 
 
 class AuditEntry(models.Model):
@@ -63,3 +63,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.get_action_display()} {self.object_repr}"
+
+    def readable_changes(self) -> list[tuple[str, str, str]]:
+        """(field label, before, after) as a person reads them: Chinese labels, 是/否."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, (before, after) in self.changes.items():
+            try:
+                label = str(model._meta.get_field(name).verbose_name)
+            except Exception:  # a field since removed, or a pseudo-field such as "role"
+                label = name
+            rows.append((label, _readable(before), _readable(after)))
+        return rows
+
+
+def _readable(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if value is True:
+        return str(_("是"))
+    if value is False:
+        return str(_("否"))
+    return str(value)

@@ -33,31 +33,41 @@ def test_ancestors_from_root_down(county):
 
 def test_kind_codes_are_the_documented_ones():
     assert set(OrgKind.values) == {
-        "county_federation", "town_federation", "industry_union", "park_union", "grassroots",
-        "joint_union", "group",
+        "county_federation",
+        "town_federation",
+        "industry_union",
+        "park_union",
+        "grassroots",
+        "joint_union",
+        "group",
     }
 
 
 def test_names_are_unique_within_a_county(county):
     with pytest.raises(ValidationError) as exc:
-        create_organisation(actor=None, name="甲机械厂工会", kind=OrgKind.GRASSROOTS,
-                            parent=county.town_b)
+        create_organisation(
+            actor=None, name="甲机械厂工会", kind=OrgKind.GRASSROOTS, parent=county.town_b
+        )
     assert "甲机械厂工会" in str(exc.value)
     # Another county may use the same name.
-    other = create_organisation(actor=None, name="另一县总工会", kind=OrgKind.COUNTY_FEDERATION,
-                                parent=None)
-    town = create_organisation(actor=None, name="城关镇总工会", kind=OrgKind.TOWN_FEDERATION,
-                               parent=other)
+    other = create_organisation(
+        actor=None, name="另一县总工会", kind=OrgKind.COUNTY_FEDERATION, parent=None
+    )
+    town = create_organisation(
+        actor=None, name="城关镇总工会", kind=OrgKind.TOWN_FEDERATION, parent=other
+    )
     assert town.county_id == other.pk
 
 
 def test_kind_must_fit_under_its_parent(county):
     with pytest.raises(ValidationError):
-        create_organisation(actor=None, name="错位的镇", kind=OrgKind.TOWN_FEDERATION,
-                            parent=county.union_a)
+        create_organisation(
+            actor=None, name="错位的镇", kind=OrgKind.TOWN_FEDERATION, parent=county.union_a
+        )
     with pytest.raises(ValidationError):
-        create_organisation(actor=None, name="第二个县", kind=OrgKind.COUNTY_FEDERATION,
-                            parent=county.county)
+        create_organisation(
+            actor=None, name="第二个县", kind=OrgKind.COUNTY_FEDERATION, parent=county.county
+        )
 
 
 def test_union_credit_code_is_checked(county):
@@ -66,8 +76,9 @@ def test_union_credit_code_is_checked(county):
 
 
 def test_moving_keeps_the_subtree_whole(county, alice):
-    group = create_organisation(actor=None, name="一车间小组", kind=OrgKind.GROUP,
-                                parent=county.union_a)
+    group = create_organisation(
+        actor=None, name="一车间小组", kind=OrgKind.GROUP, parent=county.union_a
+    )
     move_organisation(actor=alice, organisation=county.union_a, new_parent=county.town_b)
     union = Organisation.objects.get(pk=county.union_a.pk)
     group.refresh_from_db()
@@ -76,7 +87,10 @@ def test_moving_keeps_the_subtree_whole(county, alice):
     assert group.path == union.path + path_segment(group.pk)
     assert group.depth == 3
     assert set(Organisation.objects.subtree(county.town_b).values_list("name", flat=True)) == {
-        "水坪镇总工会", "乙茶叶公司工会", "甲机械厂工会", "一车间小组"
+        "水坪镇总工会",
+        "乙茶叶公司工会",
+        "甲机械厂工会",
+        "一车间小组",
     }
     assert AuditEntry.objects.filter(action="move", object_id=str(union.pk)).exists()
 
@@ -89,7 +103,9 @@ def test_cannot_move_under_own_descendant(county):
 def test_term_overdue(county):
     import datetime
 
-    update_organisation(actor=None, organisation=county.union_b,
-                        term_ends_on=datetime.date(2020, 1, 1))
-    assert list(Organisation.objects.term_overdue()) == [Organisation.objects.get(
-        pk=county.union_b.pk)]
+    update_organisation(
+        actor=None, organisation=county.union_b, term_ends_on=datetime.date(2020, 1, 1)
+    )
+    assert list(Organisation.objects.term_overdue()) == [
+        Organisation.objects.get(pk=county.union_b.pk)
+    ]

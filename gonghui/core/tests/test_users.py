@@ -21,20 +21,33 @@ def town_admin(county):
 
 
 def test_scope_paths_drop_nested_prefixes(county, bob):
-    grant_role(actor=User(is_superuser=True), user=bob, role=Role.CLERK,
-               organisation=county.union_a)
+    grant_role(
+        actor=User(is_superuser=True), user=bob, role=Role.CLERK, organisation=county.union_a
+    )
     assert scope_paths(bob) == [county.town_a.path]
 
 
 def test_town_admin_grants_inside_own_subtree_only(county, town_admin):
-    user = create_user(actor=town_admin, username="newclerk", name="新经办",
-                       password="Strong-pass-2026", role=Role.CLERK, organisation=county.union_a)
+    user = create_user(
+        actor=town_admin,
+        username="newclerk",
+        name="新经办",
+        password="Strong-pass-2026",
+        role=Role.CLERK,
+        organisation=county.union_a,
+    )
     assert user.role_assignments.get().organisation == county.union_a
     with pytest.raises(PermissionDenied):
         grant_role(actor=town_admin, user=user, role=Role.ADMIN, organisation=county.county)
     with pytest.raises(PermissionDenied):
-        create_user(actor=town_admin, username="x", name="x", password="Strong-pass-2026",
-                    role=Role.CLERK, organisation=county.town_b)
+        create_user(
+            actor=town_admin,
+            username="x",
+            name="x",
+            password="Strong-pass-2026",
+            role=Role.CLERK,
+            organisation=county.town_b,
+        )
     assert AuditEntry.objects.filter(action="grant").count() == 1
 
 
@@ -61,26 +74,45 @@ def test_user_pages_for_admins_only(client, county, town_admin, bob, alice):
 
 def test_admin_creates_user_through_the_page(client, county, town_admin):
     client.force_login(town_admin)
-    response = client.post(reverse("core:user_add"), {
-        "username": "clerk9", "name": "周九", "password": "weak", "role": Role.CLERK,
-        "organisation": county.union_a.pk,
-    })
+    response = client.post(
+        reverse("core:user_add"),
+        {
+            "username": "clerk9",
+            "name": "周九",
+            "password": "weak",
+            "role": Role.CLERK,
+            "organisation": county.union_a.pk,
+        },
+    )
     assert response.status_code == 200 and not User.objects.filter(username="clerk9").exists()
-    response = client.post(reverse("core:user_add"), {
-        "username": "clerk9", "name": "周九", "password": "Zhou-jiu-2026", "role": Role.CLERK,
-        "organisation": county.union_a.pk,
-    })
+    response = client.post(
+        reverse("core:user_add"),
+        {
+            "username": "clerk9",
+            "name": "周九",
+            "password": "Zhou-jiu-2026",
+            "role": Role.CLERK,
+            "organisation": county.union_a.pk,
+        },
+    )
     assert response.status_code == 302
     # the county is not offered to a town admin
-    response = client.post(reverse("core:user_add"), {
-        "username": "clerk10", "name": "x", "password": "Zhou-jiu-2026", "role": Role.ADMIN,
-        "organisation": county.county.pk,
-    })
+    response = client.post(
+        reverse("core:user_add"),
+        {
+            "username": "clerk10",
+            "name": "x",
+            "password": "Zhou-jiu-2026",
+            "role": Role.ADMIN,
+            "organisation": county.county.pk,
+        },
+    )
     assert "organisation" in response.context["form"].errors
 
 
 @pytest.mark.parametrize(
-    "password", ["short1A", "abcdefghijk", "12345678901", "password123"],
+    "password",
+    ["short1A", "abcdefghijk", "12345678901", "password123"],
 )
 def test_weak_passwords_are_refused(password):
     with pytest.raises(ValidationError):

@@ -11,6 +11,8 @@ from django.views.generic import TemplateView
 
 from gonghui.core.models import AuditEntry
 from gonghui.core.pagination import paginate
+from gonghui.core.roles import EDIT_ROLES
+from gonghui.core.scoping import scope_paths
 
 PAGE_SIZE = 50
 
@@ -28,12 +30,10 @@ class ScopedObjectMixin:
         return get_object_or_404(self.scoped_queryset(), pk=self.kwargs["pk"])
 
     def can_edit(self, obj=None) -> bool:
-        qs = self.model.objects.editable_by(self.request.user)
-        return (
-            qs.filter(pk=obj.pk).exists()
-            if obj is not None
-            else qs.exists() or (self.request.user.is_superuser)
-        )
+        """May edit this object; without one, may create (holds an editing role anywhere)."""
+        if obj is None:
+            return scope_paths(self.request.user, EDIT_ROLES) != []
+        return self.model.objects.editable_by(self.request.user).filter(pk=obj.pk).exists()
 
 
 class ObjectListView(ScopedObjectMixin, TemplateView):

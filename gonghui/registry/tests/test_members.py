@@ -1,6 +1,7 @@
 """Members: validation, personal data encrypted at rest and masked, reveals audited."""
 
 import datetime
+import io
 
 import pytest
 from cryptography.fernet import Fernet
@@ -52,8 +53,13 @@ def test_find_by_id_number_through_keyed_hash(county):
 
 
 def test_lower_case_x_is_stored_upper(county):
-    m = create_member(actor=None, name="王小", id_number="11010519491231002x",
-                      union=county.union_a, joined_on=datetime.date(2024, 1, 1))
+    m = create_member(
+        actor=None,
+        name="王小",
+        id_number="11010519491231002x",
+        union=county.union_a,
+        joined_on=datetime.date(2024, 1, 1),
+    )
     assert Member.objects.get(pk=m.pk).id_number == "11010519491231002X"
 
 
@@ -67,8 +73,13 @@ def test_lower_case_x_is_stored_upper(county):
     ],
 )
 def test_bad_input_names_the_field_and_writes_nothing(county, field, value):
-    data = dict(name="新会员", id_number="11010519491231002X", phone="", union=county.union_a,
-                joined_on=datetime.date(2024, 1, 1))
+    data = dict(
+        name="新会员",
+        id_number="11010519491231002X",
+        phone="",
+        union=county.union_a,
+        joined_on=datetime.date(2024, 1, 1),
+    )
     data[field] = value
     before = Member.objects.count()
     with pytest.raises(ValidationError) as exc:
@@ -79,14 +90,28 @@ def test_bad_input_names_the_field_and_writes_nothing(county, field, value):
 
 def test_one_active_membership_per_id_number(county):
     with pytest.raises(ValidationError) as exc:
-        create_member(actor=None, name="张甲明", id_number=CLEAR_ID, union=county.union_b,
-                      joined_on=datetime.date(2024, 1, 1))
+        create_member(
+            actor=None,
+            name="张甲明",
+            id_number=CLEAR_ID,
+            union=county.union_b,
+            joined_on=datetime.date(2024, 1, 1),
+        )
     assert "甲机械厂工会" in str(exc.value)
     # Once the first membership has ended, the same person may be active elsewhere.
-    update_member(actor=None, member=county.member_a, status=MemberStatus.LEFT,
-                  left_on=datetime.date(2025, 1, 1))
-    create_member(actor=None, name="张甲明", id_number=CLEAR_ID, union=county.union_b,
-                  joined_on=datetime.date(2025, 2, 1))
+    update_member(
+        actor=None,
+        member=county.member_a,
+        status=MemberStatus.LEFT,
+        left_on=datetime.date(2025, 1, 1),
+    )
+    create_member(
+        actor=None,
+        name="张甲明",
+        id_number=CLEAR_ID,
+        union=county.union_b,
+        joined_on=datetime.date(2025, 2, 1),
+    )
     assert Member.objects.with_id_number(CLEAR_ID).count() == 2
 
 
@@ -120,7 +145,7 @@ def test_key_rotation_re_encrypts_and_old_key_can_go(county, settings):
     before = raw_rows(f"SELECT id_number FROM registry_member WHERE id = {county.member_a.pk}")
     new_key = Fernet.generate_key().decode()
     settings.PII_KEYS = [new_key, old_key]
-    call_command("rotate_pii_keys", stdout=open("/dev/null", "w"))
+    call_command("rotate_pii_keys", stdout=io.StringIO())
     after = raw_rows(f"SELECT id_number FROM registry_member WHERE id = {county.member_a.pk}")
     assert before != after
     settings.PII_KEYS = [new_key]  # the old key is gone: everything still reads

@@ -124,12 +124,12 @@ def test_viewer_may_not_reveal_or_edit(client, county):
 
     leader = make_user("leader", "viewer", county.county)
     client.force_login(leader)
-    assert client.get(reverse("registry:member_detail", args=[county.member_a.pk])).status_code \
-        == 200
+    assert (
+        client.get(reverse("registry:member_detail", args=[county.member_a.pk])).status_code == 200
+    )
     url = reverse("registry:member_reveal", args=[county.member_a.pk, "id_number"])
     assert client.post(url).status_code == 403
-    assert client.get(reverse("registry:member_edit", args=[county.member_a.pk])).status_code \
-        == 403
+    assert client.get(reverse("registry:member_edit", args=[county.member_a.pk])).status_code == 403
     assert not AuditEntry.objects.filter(action="reveal").exists()
 
 
@@ -140,17 +140,25 @@ def test_lawyer_sees_no_registry(client, county):
     client.force_login(lawyer)
     response = client.get(reverse("registry:member_list"))
     assert names(response) == []
-    assert client.get(reverse("registry:member_detail", args=[county.member_a.pk])).status_code \
-        == 404
+    assert (
+        client.get(reverse("registry:member_detail", args=[county.member_a.pk])).status_code == 404
+    )
 
 
 def test_clerk_adds_a_member_through_the_form(client, bob, county):
     client.force_login(bob)
-    response = client.post(reverse("registry:member_add"), {
-        "name": "孙新", "id_number": "11010519491231002x", "phone": "138 0000 1111",
-        "union": county.union_a.pk, "employer": county.employer_a.pk,
-        "employment_form": "standard", "joined_on": "2025-06-01",
-    })
+    response = client.post(
+        reverse("registry:member_add"),
+        {
+            "name": "孙新",
+            "id_number": "11010519491231002x",
+            "phone": "138 0000 1111",
+            "union": county.union_a.pk,
+            "employer": county.employer_a.pk,
+            "employment_form": "standard",
+            "joined_on": "2025-06-01",
+        },
+    )
     member = Member.objects.get(name="孙新")
     assert response.status_code == 302 and response["Location"] == member.get_absolute_url()
     assert member.id_masked == "110105********002X" and member.phone_masked == "138****1111"
@@ -159,10 +167,16 @@ def test_clerk_adds_a_member_through_the_form(client, bob, county):
 
 def test_form_shows_the_reason_and_keeps_nothing(client, bob, county):
     client.force_login(bob)
-    response = client.post(reverse("registry:member_add"), {
-        "name": "孙新", "id_number": "420324199003071231", "union": county.union_a.pk,
-        "employment_form": "standard", "joined_on": "2025-06-01",
-    })
+    response = client.post(
+        reverse("registry:member_add"),
+        {
+            "name": "孙新",
+            "id_number": "420324199003071231",
+            "union": county.union_a.pk,
+            "employment_form": "standard",
+            "joined_on": "2025-06-01",
+        },
+    )
     assert response.status_code == 200
     assert "已是甲机械厂工会的在会会员" in response.content.decode()
     assert not Member.objects.filter(name="孙新").exists()
@@ -170,10 +184,16 @@ def test_form_shows_the_reason_and_keeps_nothing(client, bob, county):
 
 def test_clerk_cannot_put_a_member_in_another_towns_union(client, bob, county):
     client.force_login(bob)
-    response = client.post(reverse("registry:member_add"), {
-        "name": "孙新", "id_number": "11010519491231002X", "union": county.union_b.pk,
-        "employment_form": "standard", "joined_on": "2025-06-01",
-    })
+    response = client.post(
+        reverse("registry:member_add"),
+        {
+            "name": "孙新",
+            "id_number": "11010519491231002X",
+            "union": county.union_b.pk,
+            "employment_form": "standard",
+            "joined_on": "2025-06-01",
+        },
+    )
     assert response.status_code == 200 and "union" in response.context["form"].errors
     assert not Member.objects.filter(name="孙新").exists()
 
@@ -183,10 +203,17 @@ def test_editing_keeps_id_when_left_blank(client, bob, county):
     url = reverse("registry:member_edit", args=[county.member_a.pk])
     page = client.get(url).content.decode()
     assert "420324199003071231" not in page  # the clear value is never sent to the form
-    response = client.post(url, {
-        "name": "张甲明", "id_number": "", "phone": "", "union": county.union_a.pk,
-        "employment_form": "courier", "joined_on": "2024-05-01",
-    })
+    response = client.post(
+        url,
+        {
+            "name": "张甲明",
+            "id_number": "",
+            "phone": "",
+            "union": county.union_a.pk,
+            "employment_form": "courier",
+            "joined_on": "2024-05-01",
+        },
+    )
     assert response.status_code == 302
     member = Member.objects.get(pk=county.member_a.pk)
     assert member.id_number == "420324199003071231" and member.employment_form == "courier"
@@ -194,12 +221,33 @@ def test_editing_keeps_id_when_left_blank(client, bob, county):
 
 def test_history_on_detail_page(client, bob, county):
     client.force_login(bob)
-    client.post(reverse("registry:employer_edit", args=[county.employer_a.pk]), {
-        "credit_code": county.employer_a.credit_code, "name": "甲机械厂", "territory":
-        county.town_a.pk, "union": county.union_a.pk, "ownership": "non_public",
-        "headcount": 150, "operating_status": "operating",
-    })
+    client.post(
+        reverse("registry:employer_edit", args=[county.employer_a.pk]),
+        {
+            "credit_code": county.employer_a.credit_code,
+            "name": "甲机械厂",
+            "territory": county.town_a.pk,
+            "union": county.union_a.pk,
+            "ownership": "non_public",
+            "headcount": 150,
+            "operating_status": "operating",
+        },
+    )
     body = client.get(reverse("registry:employer_detail", args=[county.employer_a.pk]))
     history = list(body.context["history"])
     assert history[0].actor == bob and history[0].changes["headcount"] == [120, 150]
     assert "赵博" in body.content.decode()
+
+
+def test_clerk_of_an_empty_union_may_add_the_first_member(client, county):
+    from gonghui.conftest import make_user
+    from gonghui.core.services.orgs import create_organisation
+
+    new_union = create_organisation(
+        actor=None, name="丁新厂工会", kind="grassroots", parent=county.town_b
+    )
+    clerk = make_user("newclerk", "clerk", new_union)
+    client.force_login(clerk)
+    response = client.get(reverse("registry:member_list"))
+    assert response.context["can_add"] and names(response) == []
+    assert client.get(reverse("registry:member_add")).status_code == 200
