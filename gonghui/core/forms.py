@@ -1,6 +1,10 @@
 """Form plumbing shared by every module: Tabler widget classes and scoped choices."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.models import Organisation
+from gonghui.core.roles import USER_ADMIN_ROLES, Role
 
 
 class ScopedModelForm(forms.ModelForm):
@@ -43,8 +47,6 @@ class DateInput(forms.DateInput):
 
 class OrganisationForm(ScopedModelForm):
     class Meta:
-        from gonghui.core.models import Organisation
-
         model = Organisation
         fields = [
             "name",
@@ -68,11 +70,9 @@ class OrganisationForm(ScopedModelForm):
 
 
 class MoveForm(forms.Form):
-    new_parent = forms.ModelChoiceField(label="新的上级工会", queryset=None)
+    new_parent = forms.ModelChoiceField(label=_("新的上级工会"), queryset=None)
 
     def __init__(self, *args, user, organisation, **kwargs):
-        from gonghui.core.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["new_parent"].queryset = Organisation.objects.editable_by(user).exclude(
             path__startswith=organisation.path
@@ -81,16 +81,13 @@ class MoveForm(forms.Form):
 
 
 class UserCreateForm(forms.Form):
-    username = forms.CharField(label="用户名", max_length=150)
-    name = forms.CharField(label="姓名", max_length=50)
-    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, strip=False)
-    role = forms.ChoiceField(label="角色")
-    organisation = forms.ModelChoiceField(label="所在组织", queryset=None)
+    username = forms.CharField(label=_("用户名"), max_length=150)
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    password = forms.CharField(label=_("初始密码"), widget=forms.PasswordInput, strip=False)
+    role = forms.ChoiceField(label=_("角色"))
+    organisation = forms.ModelChoiceField(label=_("所在组织"), queryset=None)
 
     def __init__(self, *args, user, **kwargs):
-        from gonghui.core.models import Organisation
-        from gonghui.core.roles import USER_ADMIN_ROLES, Role
-
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = Role.choices
         self.fields["organisation"].queryset = Organisation.objects.visible_to(

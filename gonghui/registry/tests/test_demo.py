@@ -1,0 +1,130 @@
+"""`gonghui demo`: a small generated county is consistent, valid and covers every case the pages
+and the founding drive need; the command refuses a non-empty database unless told to reset."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from gonghui.core.models import Organisation, OrgKind, RoleAssignment, User
+from gonghui.core.models.orgs import path_segment
+from gonghui.core.roles import Role
+from gonghui.core.validators import parse_resident_id, validate_credit_code
+from gonghui.registry.choices import MemberStatus, OperatingStatus, Ownership
+from gonghui.registry.demo import DEMO_USERS
+from gonghui.registry.models import Employer, Member
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {"members": 600, "employers": 60, "seed": 1}
+
+
+def run_demo(**options) -> str:
+    out = io.StringIO()
+    call_command("demo", **{**SMALL, **options}, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def output():
+    return run_demo()
+
+
+def test_exactly_the_requested_active_members(output):
+    assert Member.objects.active().count() == 600
+    assert Member.objects.exclude(status=MemberStatus.ACTIVE).exists()
+    assert Employer.objects.count() == 60
+
+
+def test_id_numbers_valid_and_unique(output):
+    active = Member.objects.active()
+    hashes = list(active.values_list("id_hash", flat=True))
+    assert len(hashes) == len(set(hashes))
+    for member in active.order_by("?")[:100]:
+        parsed = parse_resident_id(member.id_number)  # decrypted by the field
+        assert parsed.gender == member.gender
+        assert parsed.birth_date == member.birth_date
+        assert member.joined_on >= parsed.birth_date.replace(year=parsed.birth_date.year + 18)
+
+
+def test_credit_codes_valid(output):
+    for code in Employer.objects.values_list("credit_code", flat=True):
+        assert validate_credit_code(code) == code
+    union_codes = Organisation.objects.exclude(kind=OrgKind.GROUP).values_list(
+        "credit_code", flat=True
+    )
+    for code in union_codes:
+        assert code.startswith("81") and validate_credit_code(code) == code
+
+
+def test_tree_paths_consistent_and_names_unique(output):
+    orgs = {org.pk: org for org in Organisation.objects.all()}
+    (root,) = [org for org in orgs.values() if org.parent_id is None]
+    assert root.kind == OrgKind.COUNTY_FEDERATION
+    assert root.path == path_segment(root.pk) and root.depth == 0
+    for org in orgs.values():
+        assert org.county_id == root.pk
+        assert org.name_initials
+        if org.parent_id:
+            parent = orgs[org.parent_id]
+            assert org.path == parent.path + path_segment(org.pk)
+            assert org.depth == parent.depth + 1
+    names = [org.name for org in orgs.values()]
+    assert len(names) == len(set(names))
+    kinds = {org.kind for org in orgs.values()}
+    assert kinds == set(OrgKind.values)
+
+
+def test_members_fit_their_employers(output):
+    for employer in Employer.objects.all():
+        members = employer.members.filter(status=MemberStatus.ACTIVE)
+        assert members.count() <= employer.headcount
+        if employer.union_id is None:
+            assert not members.exists()
+        assert not members.exclude(union=employer.union_id).exists()
+
+
+def test_cases_for_pages_and_founding_drive(output):
+    today = timezone.localdate()
+    operating_without_union = Employer.objects.filter(
+        union__isnull=True, operating_status=OperatingStatus.OPERATING
+    )
+    assert operating_without_union.exists()
+    year_ago = today - datetime.timedelta(days=365)
+    assert operating_without_union.filter(founded_on__lte=year_ago).exists()
+    assert operating_without_union.filter(has_party_branch=True).exists()
+    assert operating_without_union.filter(
+        ownership=Ownership.NON_PUBLIC, headcount__gte=25
+    ).exists()
+    assert Organisation.objects.filter(kind=OrgKind.GRASSROOTS).term_overdue(today).exists()
+    active = Member.objects.active()
+    assert active.new_form().exists()
+    assert active.new_form().filter(employer__isnull=True).exists()
+    assert active.filter(is_migrant_worker=True).exclude(id_masked__startswith="42").exists()
+    assert active.filter(joined_on__year=today.year).exists()
+
+
+def test_one_user_per_role_listed_in_output(output):
+    for spec in DEMO_USERS:
+        user = User.objects.get(username=spec.username)
+        assert user.has_usable_password() and user.name
+        assert spec.username in output
+    held = set(RoleAssignment.objects.values_list("role", flat=True))
+    assert held == set(Role.values)
+    assert "http://127.0.0.1:8000/" in output
+
+
+def test_refuses_non_empty_database_then_resets_to_the_same_county(output):
+    employers = list(Employer.objects.order_by("credit_code").values_list("credit_code", "name"))
+    with pytest.raises(CommandError, match="--reset"):
+        run_demo()
+    run_demo(reset=True)
+    assert Member.objects.active().count() == 600
+    assert User.objects.count() == len(DEMO_USERS)
+    # Same seed, same county.
+    assert list(Employer.objects.order_by("credit_code").values_list("credit_code", "name")) == (
+        employers
+    )
