@@ -189,6 +189,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
+# Filters offer "all" rather than a row of dashes.
+FILTERS_EMPTY_CHOICE_LABEL = _("全部")
+
 # Security: strict by default; plain-HTTP development only with DEBUG.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -15,6 +15,18 @@ def visible_orgs(request):
     return Organisation.objects.visible_to(request.user).order_by("path")
 
 
+class YesNoWidget(django_filters.widgets.BooleanWidget):
+    """是/否 with 全部 for "no filter" (the stock widget says 未知, "unknown")."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("全部")), ("true", _("是")), ("false", _("否"))]
+
+
+def yes_no_filter(label, **kwargs) -> django_filters.BooleanFilter:
+    return django_filters.BooleanFilter(label=label, widget=YesNoWidget, **kwargs)
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class SubtreeFilter(django_filters.ModelChoiceFilter):
     """Rows within the subtree of a chosen (visible) organisation."""
@@ -35,7 +47,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("组织类型"), choices=OrgKind.choices)
     status = django_filters.ChoiceFilter(label=_("状态"), choices=OrgStatus.choices)
     within = SubtreeFilter(label=_("所属组织"), path_lookup="path")
-    term_overdue = django_filters.BooleanFilter(label=_("未按期换届"), method="overdue")
+    term_overdue = yes_no_filter(_("未按期换届"), method="overdue")
 
     class Meta:
         model = Organisation

@@ -12,4 +12,4 @@ class RegistryConfig(AppConfig):
         from gonghui.registry.queries import employer_counts_by_org, member_counts_by_org
 
         register_counter("members", _("会员"), member_counts_by_org)
-        register_counter("employers", _("单位"), employer_counts_by_org)
+        register_counter("employers", _("在营单位"), employer_counts_by_org)

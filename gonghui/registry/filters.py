@@ -1,7 +1,8 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.filters import SubtreeFilter
+from gonghui.core.filters import SubtreeFilter, yes_no_filter
 from gonghui.core.search import text_q
 from gonghui.registry.choices import (
     EmploymentForm,
@@ -12,6 +13,8 @@ from gonghui.registry.choices import (
     UnionStatus,
 )
 from gonghui.registry.models import Employer, Member
+
+ALL = "all"
 
 
 class EmployerFilterSet(django_filters.FilterSet):
@@ -28,7 +31,7 @@ class EmployerFilterSet(django_filters.FilterSet):
     headcount_min = django_filters.NumberFilter(
         label=_("职工人数≥"), field_name="headcount", lookup_expr="gte"
     )
-    has_party_branch = django_filters.BooleanFilter(label=_("有党组织"))
+    has_party_branch = yes_no_filter(_("有党组织"))
 
     class Meta:
         model = Employer
@@ -53,12 +56,20 @@ class EmployerFilterSet(django_filters.FilterSet):
 class MemberFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("搜索"), method="search")
     within = SubtreeFilter(label=_("所属组织"), path_lookup="union__path")
-    status = django_filters.ChoiceFilter(label=_("会籍状态"), choices=MemberStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("会籍状态"),
+        choices=[*MemberStatus.choices, (ALL, _("全部"))],
+        empty_label=None,
+        method="by_status",
+    )
     employment_form = django_filters.ChoiceFilter(
         label=_("就业形态"), choices=EmploymentForm.choices
     )
-    is_migrant_worker = django_filters.BooleanFilter(label=_("农民工"))
-    employer = django_filters.NumberFilter(label=_("工作单位"), field_name="employer_id")
+    is_migrant_worker = yes_no_filter(_("农民工"))
+    # Set by the link on an employer's page, not typed by a person.
+    employer = django_filters.NumberFilter(
+        label=_("工作单位"), field_name="employer_id", widget=forms.HiddenInput
+    )
     joined_from = django_filters.DateFilter(
         label=_("入会日期自"), field_name="joined_on", lookup_expr="gte"
     )
@@ -79,5 +90,15 @@ class MemberFilterSet(django_filters.FilterSet):
             "joined_to",
         ]
 
+    def __init__(self, data=None, *args, **kwargs):
+        # A clerk opening the list means the members in the union now: active unless asked.
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = MemberStatus.ACTIVE
+        super().__init__(data, *args, **kwargs)
+
     def search(self, qs, name, value):
         return qs.filter(text_q(value, person=True)) if value else qs
+
+    def by_status(self, qs, name, value):
+        return qs if value in ("", ALL) else qs.filter(status=value)

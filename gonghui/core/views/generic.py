@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from gonghui.core.forms import style
 from gonghui.core.models import AuditEntry
 from gonghui.core.pagination import paginate
 from gonghui.core.roles import EDIT_ROLES
@@ -45,11 +46,13 @@ class ObjectListView(ScopedObjectMixin, TemplateView):
     columns: list[tuple[str, str]] = []  # (attribute or template key, label)
 
     def filtered_queryset(self):
-        qs = self.scoped_queryset()
+        # Always bound, so filter sets can apply their defaults (e.g. active members only).
         self.filterset = self.filterset_class(
-            self.request.GET or None, queryset=qs, request=self.request
+            self.request.GET, queryset=self.scoped_queryset(), request=self.request
         )
-        return self.filterset.qs if self.filterset.is_bound else qs
+        for field in self.filterset.form.fields.values():
+            style(field)
+        return self.filterset.qs
 
     def current_sort(self) -> str:
         sort = self.request.GET.get("sort", "")

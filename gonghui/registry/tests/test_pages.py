@@ -251,3 +251,16 @@ def test_clerk_of_an_empty_union_may_add_the_first_member(client, county):
     response = client.get(reverse("registry:member_list"))
     assert response.context["can_add"] and names(response) == []
     assert client.get(reverse("registry:member_add")).status_code == 200
+
+
+def test_member_list_shows_active_members_unless_asked(client, alice, county):
+    from gonghui.registry.services import update_member
+
+    update_member(
+        actor=None, member=county.member_b, status="left", left_on=datetime.date(2025, 1, 1)
+    )
+    client.force_login(alice)
+    url = reverse("registry:member_list")
+    assert names(client.get(url)) == ["张甲明"]
+    assert names(client.get(url, {"status": "left"})) == ["李乙华"]
+    assert sorted(names(client.get(url, {"status": "all"}))) == ["张甲明", "李乙华"]
