@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from gonghui.core.forms import style
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
+from gonghui.core.scoping import path_q
 from gonghui.core.search import text_q
 
 
@@ -27,26 +29,48 @@ def yes_no_filter(label, **kwargs) -> django_filters.BooleanFilter:
     return django_filters.BooleanFilter(label=label, widget=YesNoWidget, **kwargs)
 
 
+# Levels offered in the 所属组织 select. Any visible organisation is still accepted (links from a
+# union's page filter by that union), but listing thousands of grassroots unions in a select
+# would make every list page heavy.
+BROWSE_KINDS = (
+    OrgKind.COUNTY_FEDERATION,
+    OrgKind.TOWN_FEDERATION,
+    OrgKind.INDUSTRY_UNION,
+    OrgKind.PARK_UNION,
+)
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class SubtreeFilter(django_filters.ModelChoiceFilter):
-    """Rows within the subtree of a chosen (visible) organisation."""
+    """Rows within the subtree of a chosen (visible) organisation, through any of the lookups."""
 
-    def __init__(self, *args, path_lookup: str, **kwargs):
-        self.path_lookup = path_lookup
+    def __init__(self, *args, path_lookups: tuple[str, ...], **kwargs):
+        self.path_lookups = path_lookups
         kwargs.setdefault("queryset", visible_orgs)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(**{f"{self.path_lookup}__startswith": value.path})
+        return qs.filter(path_q(self.path_lookups, [value.path])) if value else qs
+
+
+def prepare_form(filterset) -> None:
+    """Tabler classes on every field; short choice lists for the organisation selects."""
+    form = filterset.form
+    for name, field in form.fields.items():
+        style(field)
+        if isinstance(filterset.filters.get(name), SubtreeFilter):
+            offered = list(field.queryset.filter(kind__in=BROWSE_KINDS))
+            chosen = form.cleaned_data.get(name) if form.is_bound and form.is_valid() else None
+            if chosen and chosen not in offered:
+                offered.append(chosen)
+            field.widget.choices = [("", field.empty_label)] + [(o.pk, o.name) for o in offered]
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("搜索"), method="search")
     kind = django_filters.ChoiceFilter(label=_("组织类型"), choices=OrgKind.choices)
     status = django_filters.ChoiceFilter(label=_("状态"), choices=OrgStatus.choices)
-    within = SubtreeFilter(label=_("所属组织"), path_lookup="path")
+    within = SubtreeFilter(label=_("所属组织"), path_lookups=("path",))
     term_overdue = yes_no_filter(_("未按期换届"), method="overdue")
 
     class Meta:

@@ -1,6 +1,7 @@
 """Form plumbing shared by every module: Tabler widget classes and scoped choices."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import Organisation
@@ -14,14 +15,22 @@ class ScopedModelForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset, "editable_by"):
-                field.queryset = queryset.editable_by(user)
+                field.queryset = keep_current(queryset.editable_by(user), self.initial.get(name))
             style(field)
 
     def save(self, commit=True):  # pragma: no cover - guard against bypassing the services
         raise NotImplementedError("save through a service function")
+
+
+def keep_current(queryset, current_pk):
+    """The choices a user may pick, plus the record's current value even when it lies outside
+    their scope: an edit must never silently drop a relation it could not show."""
+    if not current_pk:
+        return queryset
+    return queryset.model.objects.filter(Q(pk__in=queryset.values("pk")) | Q(pk=current_pk))
 
 
 def style(field: forms.Field) -> None:

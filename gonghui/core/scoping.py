@@ -67,3 +67,19 @@ class ScopedQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         return self.visible_to(user, roles=EDIT_ROLES)
+
+
+def may_edit_org(actor, organisation) -> bool:
+    """Whether `actor` may attach records to `organisation`. No actor means the system itself
+    (migrations, the demo generator), which may."""
+    if actor is None:
+        return True
+    paths = scope_paths(actor, EDIT_ROLES)
+    return paths is None or any(organisation.path.startswith(p) for p in paths)
+
+
+def may_see_org(actor, organisation) -> bool:
+    if actor is None:
+        return True
+    paths = scope_paths(actor)
+    return paths is None or any(organisation.path.startswith(p) for p in paths)

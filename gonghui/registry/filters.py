@@ -19,7 +19,7 @@ ALL = "all"
 
 class EmployerFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("搜索"), method="search")
-    within = SubtreeFilter(label=_("所属组织"), path_lookup="territory__path")
+    within = SubtreeFilter(label=_("所属组织"), path_lookups=("territory__path", "union__path"))
     union_status = django_filters.ChoiceFilter(
         label=_("建会状态"), choices=UnionStatus.choices, method="by_union_status"
     )
@@ -55,7 +55,7 @@ class EmployerFilterSet(django_filters.FilterSet):
 
 class MemberFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("搜索"), method="search")
-    within = SubtreeFilter(label=_("所属组织"), path_lookup="union__path")
+    within = SubtreeFilter(label=_("所属组织"), path_lookups=("union__path",))
     status = django_filters.ChoiceFilter(
         label=_("会籍状态"),
         choices=[*MemberStatus.choices, (ALL, _("全部"))],
@@ -98,7 +98,7 @@ class MemberFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
 
     def search(self, qs, name, value):
-        return qs.filter(text_q(value, person=True)) if value else qs
+        return qs.filter(text_q(value, person=True, latin_names=False)) if value else qs
 
     def by_status(self, qs, name, value):
         return qs if value in ("", ALL) else qs.filter(status=value)

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.forms import DateInput, ScopedModelForm
-from gonghui.core.models import Organisation
 from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
+from gonghui.core.validators import normalize_credit_code
 from gonghui.registry.models import Employer, Member
 
 
@@ -27,16 +27,29 @@ class EmployerForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        orgs = self.fields["territory"].queryset
-        self.fields["territory"].queryset = orgs.filter(kind__in=TERRITORIAL_KINDS)
-        self.fields["union"].queryset = Organisation.objects.editable_by(self.user).filter(
-            kind__in=COVERING_KINDS
-        )
+        territory, union = self.fields["territory"], self.fields["union"]
+        territory.queryset = territory.queryset.filter(kind__in=TERRITORIAL_KINDS)
+        union.queryset = union.queryset.filter(kind__in=COVERING_KINDS)
+
+
+class CreditCodeChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        return super().to_python(normalize_credit_code(value) if value else value)
 
 
 class MemberForm(ScopedModelForm):
     id_number = forms.CharField(label=_("公民身份号码"), max_length=18)
     phone = forms.CharField(label=_("手机号码"), max_length=20, required=False)
+    # A county has thousands of employers: the clerk types the credit code rather than scrolling.
+    employer = CreditCodeChoiceField(
+        label=_("工作单位统一社会信用代码"),
+        queryset=Employer.objects.all(),
+        to_field_name="credit_code",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "class": "mono"}),
+        help_text=_("新就业形态劳动者无固定单位的留空"),
+        error_messages={"invalid_choice": _("该信用代码的单位未登记，或不在您的管理范围内")},
+    )
 
     class Meta:
         model = Member
@@ -48,8 +61,8 @@ class MemberForm(ScopedModelForm):
         self.fields["union"].queryset = self.fields["union"].queryset.filter(
             kind__in=COVERING_KINDS
         )
-        # Employers: a short scoped list; new-form workers may have none.
-        self.fields["employer"].queryset = Employer.objects.editable_by(self.user).order_by("name")
+        if self.instance.employer_id:
+            self.initial["employer"] = self.instance.employer.credit_code
         if self.instance.pk:
             # The clear values are never sent to the browser: blank keeps what is stored.
             for name, masked in (("id_number", "id_masked"), ("phone", "phone_masked")):

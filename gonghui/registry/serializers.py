@@ -38,7 +38,7 @@ class MemberSerializer(serializers.ModelSerializer):
             "id_number",
             "phone",
             "gender",
-            "birth_date",
+            "birth_year",
             "union",
             "employer",
             "employment_form",

@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, Organisation
 from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
+from gonghui.core.scoping import may_edit_org, may_see_org
 from gonghui.core.validators import validate_credit_code
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Employer, Member
 
+EMPLOYER_RELATIONS = ("territory", "union")
 EMPLOYER_FIELDS = {
     "credit_code",
     "name",
@@ -40,7 +42,23 @@ MEMBER_FIELDS = {
 }
 
 
-def _clean_employer(employer: Employer) -> None:
+OUT_OF_SCOPE = _("不在您的管理范围内")
+
+
+def _check_scope(actor, obj, before: dict, fields: tuple[str, ...], errors: dict) -> None:
+    """A relation the actor sets or changes must lie in their scope; one they leave as it was
+    may lie outside it (an edit keeps what it cannot show)."""
+    for name in fields:
+        org = getattr(obj, name)
+        if org is not None and org.pk != before.get(name) and not may_edit_org(actor, org):
+            errors[name] = OUT_OF_SCOPE
+
+
+def _relation_pks(obj, fields: tuple[str, ...]) -> dict:
+    return {name: getattr(obj, f"{name}_id") for name in fields}
+
+
+def _clean_employer(employer: Employer, *, actor, before: dict) -> None:
     """Every problem at once, each under its field."""
     errors = {}
     try:
@@ -58,11 +76,20 @@ def _clean_employer(employer: Employer) -> None:
         errors["union"] = _("所在工会须为基层工会或联合基层工会")
     clash = Employer.objects.filter(credit_code=employer.credit_code).exclude(pk=employer.pk)
     if "credit_code" not in errors and clash.exists():
-        errors["credit_code"] = _("统一社会信用代码已登记：%(name)s") % {"name": clash.first().name}
+        errors["credit_code"] = _duplicate_message(actor, clash.select_related("territory").get())
     if employer.founded_on and employer.founded_on > timezone.localdate():
         errors["founded_on"] = _("成立日期不能晚于今天")
+    if employer.territory_id:
+        _check_scope(actor, employer, before, EMPLOYER_RELATIONS, errors)
     if errors:
         raise ValidationError(errors)
+
+
+def _duplicate_message(actor, other: Employer) -> str:
+    # Name the other employer only to someone who may see it.
+    if may_see_org(actor, other.territory) or (other.union and may_see_org(actor, other.union)):
+        return _("统一社会信用代码已登记：%(name)s") % {"name": other.name}
+    return _("统一社会信用代码已由其他乡镇登记")
 
 
 def _apply(obj, allowed: set[str], fields: dict) -> None:
@@ -76,8 +103,8 @@ def _apply(obj, allowed: set[str], fields: dict) -> None:
 def create_employer(*, actor, **fields) -> Employer:
     employer = Employer()
     _apply(employer, EMPLOYER_FIELDS, fields)
-    _clean_employer(employer)
-    employer.save()
+    _clean_employer(employer, actor=actor, before={})
+    _save_unique(employer, "credit_code", _("统一社会信用代码已登记"))
     audit.record(
         actor=actor, action=AuditAction.CREATE, obj=employer, after=audit.snapshot(employer)
     )
@@ -87,10 +114,10 @@ def create_employer(*, actor, **fields) -> Employer:
 @transaction.atomic
 def update_employer(*, actor, employer: Employer, **fields) -> Employer:
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
-    before = audit.snapshot(employer)
+    before, relations = audit.snapshot(employer), _relation_pks(employer, EMPLOYER_RELATIONS)
     _apply(employer, EMPLOYER_FIELDS, fields)
-    _clean_employer(employer)
-    employer.save()
+    _clean_employer(employer, actor=actor, before=relations)
+    _save_unique(employer, "credit_code", _("统一社会信用代码已登记"))
     audit.record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -101,7 +128,7 @@ def update_employer(*, actor, employer: Employer, **fields) -> Employer:
     return employer
 
 
-def _clean_member(member: Member, errors: dict) -> None:
+def _clean_member(member: Member, errors: dict, *, actor, before: dict) -> None:
     """Adds to `errors` (from setting the fields) so every problem is reported at once."""
     member.name = member.name.strip()
     if not member.name:
@@ -116,11 +143,18 @@ def _clean_member(member: Member, errors: dict) -> None:
         twin = Member.objects.active().filter(id_hash=member.id_hash).exclude(pk=member.pk)
         twin = twin.select_related("union").first()
         if twin and "id_number" not in errors:
-            errors["id_number"] = _("该身份号码已是%(union)s的在会会员") % {
-                "union": twin.union.name
-            }
+            errors["id_number"] = _twin_message(actor, twin)
+    if member.union_id:
+        _check_scope(actor, member, before, ("union",), errors)
     if errors:
         raise ValidationError(errors)
+
+
+def _twin_message(actor, twin: Member) -> str:
+    # Whether a person is a member elsewhere, and where, is told only to who may see that union.
+    if may_see_org(actor, twin.union):
+        return _("该身份号码已是%(union)s的在会会员") % {"union": twin.union.name}
+    return _("该身份号码已在其他工会有在会会籍，请办理转会")
 
 
 def _set_member_fields(member: Member, fields: dict) -> dict:
@@ -140,19 +174,20 @@ def _set_member_fields(member: Member, fields: dict) -> dict:
     return errors
 
 
-def _save_member(member: Member) -> None:
+def _save_unique(obj, field: str, message: str) -> None:
+    """Save; a concurrent save that won a uniqueness race becomes a message on `field`."""
     try:
         with transaction.atomic():
-            member.save()
-    except IntegrityError as exc:  # a concurrent save of the same person won the race
-        raise ValidationError({"id_number": _("该身份号码已有在会会籍")}) from exc
+            obj.save()
+    except IntegrityError as exc:
+        raise ValidationError({field: message}) from exc
 
 
 @transaction.atomic
 def create_member(*, actor, **fields) -> Member:
     member = Member()
-    _clean_member(member, _set_member_fields(member, fields))
-    _save_member(member)
+    _clean_member(member, _set_member_fields(member, fields), actor=actor, before={})
+    _save_unique(member, "id_number", _("该身份号码已有在会会籍"))
     audit.record(actor=actor, action=AuditAction.CREATE, obj=member, after=audit.snapshot(member))
     return member
 
@@ -160,9 +195,9 @@ def create_member(*, actor, **fields) -> Member:
 @transaction.atomic
 def update_member(*, actor, member: Member, **fields) -> Member:
     member = Member.objects.select_for_update().get(pk=member.pk)
-    before = audit.snapshot(member)
-    _clean_member(member, _set_member_fields(member, fields))
-    _save_member(member)
+    before, relations = audit.snapshot(member), _relation_pks(member, ("union",))
+    _clean_member(member, _set_member_fields(member, fields), actor=actor, before=relations)
+    _save_unique(member, "id_number", _("该身份号码已有在会会籍"))
     audit.record(
         actor=actor,
         action=AuditAction.UPDATE,

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.models.orgs import PREFIX_OPS
 from gonghui.core.roles import Role
 from gonghui.core.scoping import ScopedQuerySet
 
@@ -56,9 +57,7 @@ class AuditEntry(models.Model):
         ordering = ["-timestamp", "-id"]
         indexes = [
             models.Index(fields=["content_type", "object_id", "-timestamp"], name="audit_object"),
-            models.Index(
-                fields=["org_path"], name="audit_org_path", opclasses=["varchar_pattern_ops"]
-            ),
+            models.Index(fields=["org_path"], name="audit_org_path", opclasses=PREFIX_OPS),
         ]
 
     def __str__(self) -> str:

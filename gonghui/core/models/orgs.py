@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.scoping import ScopedQuerySet
 
+# varchar_pattern_ops lets PostgreSQL use an index for `LIKE 'prefix%'` whatever the collation;
+# other databases ignore operator classes.
+PREFIX_OPS = ["varchar_pattern_ops"]
 PATH_SEGMENT_WIDTH = 8  # zero-padded primary key per level: "00000001/00000042/"
 
 
@@ -124,11 +127,9 @@ class Organisation(models.Model):
         indexes = [
             # varchar_pattern_ops lets PostgreSQL use the index for `LIKE 'prefix%'` whatever the
             # collation; other databases ignore the operator class.
-            models.Index(
-                fields=["path"], name="org_path_prefix", opclasses=["varchar_pattern_ops"]
-            ),
+            models.Index(fields=["path"], name="org_path_prefix", opclasses=PREFIX_OPS),
             models.Index(fields=["kind", "status"], name="org_kind_status"),
-            models.Index(fields=["name_initials"], name="org_initials"),
+            models.Index(fields=["name_initials"], name="org_initials", opclasses=PREFIX_OPS),
         ]
 
     def __str__(self) -> str:

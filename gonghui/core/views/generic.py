@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from gonghui.core.forms import style
+from gonghui.core.filters import prepare_form
 from gonghui.core.models import AuditEntry
 from gonghui.core.pagination import paginate
 from gonghui.core.roles import EDIT_ROLES
@@ -50,17 +50,15 @@ class ObjectListView(ScopedObjectMixin, TemplateView):
         self.filterset = self.filterset_class(
             self.request.GET, queryset=self.scoped_queryset(), request=self.request
         )
-        for field in self.filterset.form.fields.values():
-            style(field)
+        prepare_form(self.filterset)
         return self.filterset.qs
 
     def current_sort(self) -> str:
+        """Only the offered keys, ascending or descending: anything else sorts by default."""
         sort = self.request.GET.get("sort", "")
-        return (
-            sort
-            if sort.lstrip("-") in self.sort_options or sort == self.default_sort
-            else self.default_sort
-        )
+        if sort.removeprefix("-") in self.sort_options:
+            return sort
+        return self.default_sort
 
     def page_url(self, **changes) -> str:
         params = self.request.GET.copy()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import Organisation, OrgStatus
+from gonghui.core.models.orgs import PREFIX_OPS
 from gonghui.core.pinyin import initials
 from gonghui.core.scoping import ScopedQuerySet
 from gonghui.registry.choices import Industry, OperatingStatus, Ownership, UnionStatus
@@ -100,7 +101,18 @@ class Employer(models.Model):
         verbose_name_plural = _("单位")
         indexes = [
             models.Index(fields=["name", "id"], name="employer_name"),
-            models.Index(fields=["name_initials"], name="employer_initials"),
+            # varchar_pattern_ops: prefix searches (LIKE 'X%') use the index on PostgreSQL.
+            models.Index(
+                fields=["name_initials"],
+                name="employer_initials",
+                opclasses=PREFIX_OPS,
+            ),
+            models.Index(
+                fields=["credit_code"],
+                name="employer_code_prefix",
+                opclasses=PREFIX_OPS,
+            ),
+            models.Index(fields=["headcount", "id"], name="employer_headcount"),
             models.Index(fields=["territory", "operating_status"], name="employer_territory"),
             models.Index(fields=["union", "operating_status"], name="employer_union"),
         ]

@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core import pii
 from gonghui.core.fields import EncryptedTextField
 from gonghui.core.models import Organisation
+from gonghui.core.models.orgs import PREFIX_OPS
 from gonghui.core.pinyin import initials
 from gonghui.core.scoping import ScopedQuerySet
 from gonghui.core.validators import (
     mask_mobile,
     mask_resident_id,
+    normalize_resident_id,
     parse_resident_id,
     validate_mobile,
 )
@@ -35,7 +37,7 @@ class MemberQuerySet(ScopedQuerySet):
         return self.filter(employment_form__in=NEW_EMPLOYMENT_FORMS)
 
     def with_id_number(self, number: str):
-        return self.filter(id_hash=pii.keyed_hash(number.strip().upper()))
+        return self.filter(id_hash=pii.keyed_hash(normalize_resident_id(number)))
 
 
 class Member(models.Model):
@@ -46,7 +48,9 @@ class Member(models.Model):
     id_masked = models.CharField(_("公民身份号码"), max_length=18, editable=False)
     id_last4 = models.CharField(max_length=4, editable=False)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, editable=False)
-    birth_date = models.DateField(_("出生日期"), editable=False)
+    # Only the year is kept in clear: with the masked ID (which hides exactly the birth date) the
+    # full date would give the whole number back.
+    birth_year = models.PositiveSmallIntegerField(_("出生年份"), editable=False)
     phone = EncryptedTextField(_("手机号码"), blank=True)
     phone_hash = models.CharField(max_length=64, blank=True, editable=False)
     phone_masked = models.CharField(_("手机号码"), max_length=11, blank=True, editable=False)
@@ -110,7 +114,9 @@ class Member(models.Model):
             models.Index(fields=["id_last4"], name="member_id_last4"),
             models.Index(fields=["phone_hash"], name="member_phone_hash"),
             models.Index(fields=["name", "id"], name="member_name"),
-            models.Index(fields=["name_initials"], name="member_initials"),
+            models.Index(fields=["name_initials"], name="member_initials", opclasses=PREFIX_OPS),
+            models.Index(fields=["joined_on", "id"], name="member_joined_id"),
+            models.Index(fields=["status", "employment_form"], name="member_status_form"),
             models.Index(fields=["union", "status"], name="member_union_status"),
             models.Index(fields=["employer", "status"], name="member_employer_status"),
             models.Index(fields=["joined_on"], name="member_joined"),
@@ -140,7 +146,7 @@ class Member(models.Model):
         self.id_masked = mask_resident_id(rid.number)
         self.id_last4 = rid.number[-4:]
         self.gender = rid.gender
-        self.birth_date = rid.birth_date
+        self.birth_year = rid.birth_date.year
 
     def set_phone(self, value: str) -> None:
         if not value:
@@ -150,6 +156,11 @@ class Member(models.Model):
         self.phone = number
         self.phone_hash = pii.keyed_hash(number)
         self.phone_masked = mask_mobile(number)
+
+    @property
+    def birth_date(self):
+        """Derived from the encrypted number, in memory only."""
+        return parse_resident_id(self.id_number).birth_date
 
     @property
     def is_new_form(self) -> bool:

@@ -28,7 +28,8 @@ def raw_rows(sql: str):
 def test_id_number_derives_gender_birth_date_and_mask(county):
     m = county.member_a
     assert m.gender == "M"
-    assert m.birth_date == datetime.date(1990, 3, 7)
+    assert m.birth_year == 1990
+    assert Member.objects.get(pk=m.pk).birth_date == datetime.date(1990, 3, 7)
     assert m.id_masked == "420324********1231"
     assert m.phone_masked == "138****5678"
 
@@ -38,6 +39,8 @@ def test_database_holds_no_clear_personal_data(county):
     dump = repr(rows)
     assert CLEAR_ID not in dump
     assert "13812345678" not in dump
+    # nor the birth date the mask hides (it would complete the masked number)
+    assert "1990-03-07" not in dump and "19900307" not in dump
     # ...and the model still reads it back.
     assert Member.objects.get(pk=county.member_a.pk).id_number == CLEAR_ID
 
@@ -151,3 +154,43 @@ def test_key_rotation_re_encrypts_and_old_key_can_go(county, settings):
     settings.PII_KEYS = [new_key]  # the old key is gone: everything still reads
     assert Member.objects.get(pk=county.member_a.pk).id_number == CLEAR_ID
     assert Member.objects.get(pk=county.member_b.pk).phone == "13987654321"
+
+
+def test_twin_message_names_the_union_only_to_who_may_see_it(county, bob, alice):
+    with pytest.raises(ValidationError) as exc:
+        create_member(
+            actor=bob,
+            name="李乙华",
+            id_number="420324198502110026",
+            union=county.union_a,
+            joined_on=datetime.date(2024, 1, 1),
+        )
+    assert "乙茶叶公司工会" not in str(exc.value) and "转会" in str(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        create_member(
+            actor=alice,
+            name="李乙华",
+            id_number="420324198502110026",
+            union=county.union_a,
+            joined_on=datetime.date(2024, 1, 1),
+        )
+    assert "乙茶叶公司工会" in str(exc.value)
+
+
+def test_services_refuse_a_union_outside_the_actors_scope(county, bob):
+    with pytest.raises(ValidationError) as exc:
+        create_member(
+            actor=bob,
+            name="越界",
+            id_number="11010519491231002X",
+            union=county.union_b,
+            joined_on=datetime.date(2024, 1, 1),
+        )
+    assert exc.value.message_dict["union"] == ["不在您的管理范围内"]
+
+
+def test_full_width_id_number_is_found(county):
+    assert (
+        Member.objects.with_id_number("４２０３２４１９９００３０７１２３１").get()
+        == county.member_a
+    )

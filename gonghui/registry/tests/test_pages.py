@@ -154,7 +154,7 @@ def test_clerk_adds_a_member_through_the_form(client, bob, county):
             "id_number": "11010519491231002x",
             "phone": "138 0000 1111",
             "union": county.union_a.pk,
-            "employer": county.employer_a.pk,
+            "employer": county.employer_a.credit_code.lower(),
             "employment_form": "standard",
             "joined_on": "2025-06-01",
         },
@@ -264,3 +264,70 @@ def test_member_list_shows_active_members_unless_asked(client, alice, county):
     assert names(client.get(url)) == ["张甲明"]
     assert names(client.get(url, {"status": "left"})) == ["李乙华"]
     assert sorted(names(client.get(url, {"status": "all"}))) == ["张甲明", "李乙华"]
+
+
+def test_editing_keeps_a_relation_outside_the_editors_scope(client, county):
+    """A town clerk edits an employer on their territory whose union sits elsewhere: the union
+    must survive the edit, not be silently dropped."""
+    from gonghui.conftest import make_user
+    from gonghui.core.services.orgs import create_organisation
+    from gonghui.registry.services import update_employer
+
+    industry = create_organisation(
+        actor=None, name="快递行业工会联合会", kind="industry_union", parent=county.county
+    )
+    courier_union = create_organisation(
+        actor=None, name="快递网点工会", kind="grassroots", parent=industry
+    )
+    update_employer(actor=None, employer=county.employer_a, union=courier_union)
+    clerk = make_user("townclerk", "clerk", county.town_a)
+    client.force_login(clerk)
+    url = reverse("registry:employer_edit", args=[county.employer_a.pk])
+    assert "快递网点工会" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "credit_code": county.employer_a.credit_code,
+            "name": "甲机械厂",
+            "territory": county.town_a.pk,
+            "union": courier_union.pk,
+            "ownership": "non_public",
+            "headcount": 130,
+            "operating_status": "operating",
+        },
+    )
+    assert response.status_code == 302
+    county.employer_a.refresh_from_db()
+    assert county.employer_a.union == courier_union and county.employer_a.headcount == 130
+
+
+def test_unknown_employer_code_is_refused_by_name(client, bob, county):
+    client.force_login(bob)
+    response = client.post(
+        reverse("registry:member_add"),
+        {
+            "name": "孙新",
+            "id_number": "11010519491231002X",
+            "union": county.union_a.pk,
+            "employer": county.employer_b.credit_code,
+            "employment_form": "standard",
+            "joined_on": "2025-06-01",
+        },
+    )
+    assert "不在您的管理范围内" in response.content.decode()
+    assert not Member.objects.filter(name="孙新").exists()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"sort": "--name"},
+        {"sort": "joined_on", "after": encode_cursor("zzz", 5)},
+        {"sort": "name", "after": encode_cursor(None, 5)},
+        {"after": "%%%"},
+    ],
+)
+def test_bad_sort_or_cursor_falls_back_to_the_first_page(client, alice, county, params):
+    client.force_login(alice)
+    response = client.get(reverse("registry:member_list"), params)
+    assert response.status_code == 200 and len(names(response)) == 2
