@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gonghui.core.views.pages import home
+from gonghui.core.views.pages import PasswordChangeView, home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -11,6 +11,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", PasswordChangeView.as_view(), name="password_change"),
     path("", include("gonghui.core.urls")),
     path("", include("gonghui.registry.urls")),
     path("api/", include("gonghui.api_urls")),

@@ -8,8 +8,13 @@ class RegistryConfig(AppConfig):
     verbose_name = _("组织与会员")
 
     def ready(self) -> None:
-        from gonghui.core.tree import register_counter
-        from gonghui.registry.queries import employer_counts_by_org, member_counts_by_org
+        from gonghui.core.tree import register_counter, register_kind_guard
+        from gonghui.registry.queries import (
+            employer_counts_by_org,
+            kind_change_errors,
+            member_counts_by_org,
+        )
 
+        register_kind_guard(kind_change_errors)
         register_counter("members", _("会员"), member_counts_by_org)
         register_counter("employers", _("在营单位"), employer_counts_by_org)

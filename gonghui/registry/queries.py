@@ -51,3 +51,23 @@ def employer_counts_by_org(orgs: list[Organisation], parent_path: str) -> dict[i
     by_union = _sum_by_prefix(rows, [o.path for o in orgs])
     # A town counts the employers on its territory; a union counts those it covers.
     return {o.pk: by_territory.get(o.path, 0) or by_union.get(o.path, 0) for o in orgs}
+
+
+def kind_change_errors(org: Organisation, new_kind: str) -> dict:
+    """An organisation that members belong to, or that covers or hosts employers, keeps a kind
+    that can do so."""
+    from django.utils.translation import gettext as _
+
+    from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
+
+    reasons = []
+    if new_kind not in COVERING_KINDS:
+        if Member.objects.active().filter(union=org).exists():
+            reasons.append(_("该组织有在会会员"))
+        if Employer.objects.filter(union=org).exists():
+            reasons.append(_("该组织是单位的所在工会"))
+    if new_kind not in TERRITORIAL_KINDS and Employer.objects.filter(territory=org).exists():
+        reasons.append(_("该组织是单位的属地工会"))
+    if not reasons:
+        return {}
+    return {"kind": _("不能改为此类型：%(reasons)s") % {"reasons": "；".join(reasons)}}

@@ -1,19 +1,30 @@
-"""Creating, changing and moving organisations. The only code that writes Organisation rows."""
+"""Creating, changing and moving organisations. The only code that writes Organisation rows.
+
+Every write takes a lock on its county's root row first, so writes to one county's tree happen
+one at a time: two crossing moves cannot make a cycle, and a child cannot be created under a
+parent whose path is being rewritten.
+"""
 
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
-from gonghui.core import audit
-from gonghui.core.models import AuditAction, Organisation, OrgKind
+from gonghui.core import audit, tree
+from gonghui.core.models import AuditAction, AuditEntry, Organisation, OrgKind
 from gonghui.core.models.orgs import ALLOWED_CHILDREN, path_segment
 from gonghui.core.validators import validate_credit_code
 
 EDITABLE_FIELDS = ("name", "kind", "credit_code", "chair", "founded_on", "term_ends_on", "status")
+UNION_CODE_PREFIX = "81"  # GB 32100: authority 8 (trade unions), category 1
+
+
+def _lock_county(county_id: int | None) -> None:
+    if county_id:
+        list(Organisation.objects.select_for_update().filter(pk=county_id).values("pk"))
 
 
 def _check_parent(kind: str, parent: Organisation | None) -> None:
@@ -37,25 +48,46 @@ def _check_parent(kind: str, parent: Organisation | None) -> None:
 
 
 def _check_fields(org: Organisation) -> None:
+    errors = {}
     if org.credit_code:
-        org.credit_code = validate_credit_code(org.credit_code)
+        try:
+            org.credit_code = validate_credit_code(org.credit_code)
+        except ValidationError as exc:
+            errors["credit_code"] = exc.messages
+        else:
+            if not org.credit_code.startswith(UNION_CODE_PREFIX):
+                errors["credit_code"] = _("工会统一社会信用代码应以81开头")
+    if not org.name:
+        errors["name"] = _("请填写工会名称")
     if org.founded_on and org.term_ends_on and org.term_ends_on < org.founded_on:
-        raise ValidationError({"term_ends_on": _("任期届满日期不能早于成立日期")})
-    county_id = org.county_id
-    clash = Organisation.objects.filter(county_id=county_id, name=org.name).exclude(pk=org.pk)
-    if county_id and clash.exists():
-        raise ValidationError({"name": _("本县已有名为“%(name)s”的工会组织") % {"name": org.name}})
+        errors["term_ends_on"] = _("任期届满日期不能早于成立日期")
+    clash = Organisation.objects.filter(county_id=org.county_id, name=org.name).exclude(pk=org.pk)
+    if org.county_id and clash.exists():
+        errors["name"] = _("本县已有名为“%(name)s”的工会组织") % {"name": org.name}
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(org: Organisation, **kwargs) -> None:
+    try:
+        with transaction.atomic():
+            org.save(**kwargs)
+    except IntegrityError as exc:  # the same name saved concurrently
+        raise ValidationError({"name": _("本县已有同名工会组织")}) from exc
 
 
 @transaction.atomic
 def create_organisation(*, actor, name: str, kind: str, parent: Organisation | None, **fields):
+    if parent is not None:
+        _lock_county(parent.county_id)
+        parent = Organisation.objects.get(pk=parent.pk)  # its path as of the lock
     _check_parent(kind, parent)
     org = Organisation(name=name.strip(), kind=kind, parent=parent, **fields)
     org.county_id = parent.county_id if parent else None
     _check_fields(org)
     # The path holds the primary key, which exists only after the insert.
     org.path = f"tmp-{uuid.uuid4().hex}"
-    org.save()
+    _save(org)
     org.path = (parent.path if parent else "") + path_segment(org.pk)
     org.depth = parent.depth + 1 if parent else 0
     if parent is None:
@@ -65,36 +97,56 @@ def create_organisation(*, actor, name: str, kind: str, parent: Organisation | N
     return org
 
 
+def _check_kind_change(org: Organisation, new_kind: str) -> None:
+    _check_parent(new_kind, org.parent)
+    bad_child = org.children.exclude(kind__in=ALLOWED_CHILDREN[OrgKind(new_kind)]).first()
+    if bad_child:
+        raise ValidationError(
+            {
+                "kind": _("下级组织“%(child)s”不能设在%(kind)s之下")
+                % {"child": bad_child.name, "kind": OrgKind(new_kind).label}
+            }
+        )
+    errors = tree.kind_change_errors(org, new_kind)
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def update_organisation(*, actor, organisation: Organisation, **changes) -> Organisation:
-    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    _lock_county(organisation.county_id)
+    org = Organisation.objects.select_related("parent").get(pk=organisation.pk)
     before = audit.snapshot(org)
+    old_kind = org.kind
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} cannot be changed here")
         setattr(org, name, value.strip() if isinstance(value, str) else value)
-    if "kind" in changes:
-        _check_parent(org.kind, org.parent)
-        bad_child = org.children.exclude(kind__in=ALLOWED_CHILDREN[OrgKind(org.kind)]).first()
-        if bad_child:
-            raise ValidationError(
-                {
-                    "kind": _("下级组织“%(child)s”不能设在%(kind)s之下")
-                    % {"child": bad_child.name, "kind": OrgKind(org.kind).label}
-                }
-            )
+    if org.kind != old_kind:
+        _check_kind_change(org, org.kind)
     _check_fields(org)
-    org.save()
+    _save(org)
     audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=org, before=before, after=audit.snapshot(org)
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=org,
+        before=before,
+        after=audit.snapshot(org),
     )
     return org
+
+
+def _rewrite_prefix(queryset, field: str, old: str, new: str, **extra) -> None:
+    queryset.filter(**{f"{field}__startswith": old}).update(
+        **{field: Concat(Value(new), Substr(field, len(old) + 1, Length(field)))}, **extra
+    )
 
 
 @transaction.atomic
 def move_organisation(*, actor, organisation: Organisation, new_parent: Organisation):
     """Move a whole subtree under `new_parent` with one UPDATE of the paths."""
-    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    _lock_county(organisation.county_id)
+    org = Organisation.objects.get(pk=organisation.pk)
     new_parent = Organisation.objects.get(pk=new_parent.pk)
     if new_parent.path.startswith(org.path):
         raise ValidationError({"parent": _("不能移动到自身或其下级组织之下")})
@@ -104,13 +156,18 @@ def move_organisation(*, actor, organisation: Organisation, new_parent: Organisa
     before = audit.snapshot(org)
     old_path, new_path = org.path, new_parent.path + path_segment(org.pk)
     depth_change = new_parent.depth + 1 - org.depth
-    Organisation.objects.filter(path__startswith=old_path).update(
-        path=Concat(Value(new_path), Substr("path", len(old_path) + 1, Length("path"))),
-        depth=F("depth") + depth_change,
+    _rewrite_prefix(
+        Organisation.objects, "path", old_path, new_path, depth=F("depth") + depth_change
     )
+    # The log's scoping path follows the records, so their history moves with them.
+    _rewrite_prefix(AuditEntry.objects, "org_path", old_path, new_path)
     Organisation.objects.filter(pk=org.pk).update(parent=new_parent)
     org.refresh_from_db()
     audit.record(
-        actor=actor, action=AuditAction.MOVE, obj=org, before=before, after=audit.snapshot(org)
+        actor=actor,
+        action=AuditAction.MOVE,
+        obj=org,
+        before=before,
+        after=audit.snapshot(org),
     )
     return org

@@ -17,22 +17,45 @@ def can_grant_at(actor, organisation: Organisation) -> bool:
     return paths is None or any(organisation.path.startswith(p) for p in paths)
 
 
+def _strictly_below(actor, organisation: Organisation) -> bool:
+    paths = scope_paths(actor, USER_ADMIN_ROLES)
+    return paths is None or any(
+        organisation.path.startswith(p) and organisation.path != p for p in paths
+    )
+
+
 def can_manage(actor, user: User) -> bool:
     """An admin manages a user only when every role of that user lies inside the admin's scope,
-    so a town admin cannot touch (or lock out) a county user."""
+    so a town admin cannot touch (or lock out) a county user; and another admin only when that
+    admin sits strictly below, so two admins of one union cannot lock each other out."""
     if actor.is_superuser:
         return True
     if user.is_superuser or user.pk == actor.pk:
         return False
-    orgs = [a.organisation for a in user.role_assignments.select_related("organisation")]
-    return bool(orgs) and all(can_grant_at(actor, org) for org in orgs)
+    assignments = list(user.role_assignments.select_related("organisation"))
+    if not assignments:
+        return False
+    for a in assignments:
+        inside = (
+            _strictly_below(actor, a.organisation)
+            if a.role == Role.ADMIN
+            else can_grant_at(actor, a.organisation)
+        )
+        if not inside:
+            return False
+    return True
 
 
 def _grant(actor, user: User, role: str, organisation: Organisation) -> RoleAssignment:
     if role not in Role.values:
         raise ValidationError({"role": _("未知角色")})
-    if not can_grant_at(actor, organisation):
-        raise PermissionDenied(_("只能在本人管理范围内授权"))
+    allowed = (
+        _strictly_below(actor, organisation)
+        if role == Role.ADMIN
+        else can_grant_at(actor, organisation)
+    )
+    if not allowed:
+        raise PermissionDenied(_("只能在本人管理范围内授权；管理员只能设在下级组织"))
     assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, organisation=organisation
     )
@@ -58,6 +81,12 @@ def create_user(
     user.set_password(password)
     user.save()
     _grant(actor, user, role, organisation)
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=organisation,
+        changes={"user": [None, f"{user.username}（{user.name}）"]},
+    )
     return user
 
 
@@ -86,6 +115,15 @@ def revoke_role(*, actor, assignment: RoleAssignment) -> None:
 def set_active(*, actor, user: User, active: bool) -> User:
     if not can_manage(actor, user):
         raise PermissionDenied(_("无权管理该用户"))
+    before = user.is_active
     user.is_active = active
     user.save(update_fields=["is_active"])
+    assignment = user.role_assignments.select_related("organisation").first()
+    if before != active and assignment:
+        audit.record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=assignment.organisation,
+            changes={f"{user.username} 启用": [before, active]},
+        )
     return user

@@ -109,3 +109,48 @@ def test_term_overdue(county):
     assert list(Organisation.objects.term_overdue()) == [
         Organisation.objects.get(pk=county.union_b.pk)
     ]
+
+
+def test_kind_change_that_would_strand_members_is_refused(county):
+    import datetime
+
+    from gonghui.registry.services import create_member
+
+    joint = create_organisation(
+        actor=None, name="联合工会", kind=OrgKind.JOINT_UNION, parent=county.town_a
+    )
+    inner = create_organisation(actor=None, name="内部工会", kind=OrgKind.GRASSROOTS, parent=joint)
+    create_member(
+        actor=None,
+        name="王五",
+        id_number="11010519491231002X",
+        union=inner,
+        joined_on=datetime.date(2024, 1, 1),
+    )
+    with pytest.raises(ValidationError) as exc:
+        update_organisation(actor=None, organisation=inner, kind=OrgKind.GROUP)
+    assert "在会会员" in str(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        update_organisation(actor=None, organisation=county.town_a, kind=OrgKind.INDUSTRY_UNION)
+    assert "属地工会" in str(exc.value)
+
+
+def test_union_credit_code_must_be_a_unions(county):
+    from gonghui.core.validators import credit_code_check_char
+
+    company = "91420324MA4F00001L"
+    with pytest.raises(ValidationError) as exc:
+        update_organisation(actor=None, organisation=county.union_a, credit_code=company)
+    assert "81" in str(exc.value)
+    code = "81420324MA4F0000" + "1"
+    code += credit_code_check_char(code)
+    update_organisation(actor=None, organisation=county.union_a, credit_code=code)
+
+
+def test_history_follows_a_moved_subtree(county):
+    from gonghui.core.models import AuditEntry
+
+    move_organisation(actor=None, organisation=county.union_a, new_parent=county.town_b)
+    member_entries = AuditEntry.objects.filter(object_repr__startswith="张甲明")
+    assert member_entries.exists()
+    assert all(e.org_path.startswith(county.town_b.path) for e in member_entries)

@@ -159,3 +159,53 @@ def test_audit_log_page_is_scoped(client, county, town_admin):
     client.force_login(town_admin)
     body = client.get(reverse("core:audit_list")).content.decode()
     assert "李乙华" not in body and "张甲明" in body
+
+
+def test_peer_admins_cannot_lock_each_other_out(county, town_admin):
+    peer = make_user("peer", Role.ADMIN, county.town_a)
+    with pytest.raises(PermissionDenied):
+        set_active(actor=town_admin, user=peer, active=False)
+    with pytest.raises(PermissionDenied):
+        grant_role(
+            actor=town_admin,
+            user=make_user("x2", Role.CLERK, county.union_a),
+            role=Role.ADMIN,
+            organisation=county.town_a,
+        )
+    # an admin of a union below the town is the town admin's to manage
+    below = make_user("below", Role.ADMIN, county.union_a)
+    set_active(actor=town_admin, user=below, active=False)
+    assert AuditEntry.objects.filter(changes__has_key="below 启用").exists()
+
+
+def test_user_pages_show_only_roles_in_scope(client, county, town_admin, alice):
+    mixed = make_user("mixed", Role.CLERK, county.town_a)
+    grant_role(actor=alice, user=mixed, role=Role.VIEWER, organisation=county.county)
+    client.force_login(town_admin)
+    for url in (reverse("core:user_list"), reverse("core:user_detail", args=[mixed.pk])):
+        body = client.get(url).content.decode()
+        assert "城关镇总工会" in body and "测试县总工会" not in body
+
+
+def test_password_change(client, county, bob):
+    client.force_login(bob)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "short",
+            "new_password2": "short",
+        },
+    )
+    assert response.status_code == 200 and response.context["form"].errors
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Chengguan-2027",
+            "new_password2": "Chengguan-2027",
+        },
+    )
+    assert response.status_code == 302
+    bob.refresh_from_db()
+    assert bob.check_password("Chengguan-2027")

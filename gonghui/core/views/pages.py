@@ -1,11 +1,35 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gonghui.core import tree
+from gonghui.core.forms import style
 from gonghui.core.models import AuditEntry, Organisation
 from gonghui.core.pagination import paginate
 from gonghui.core.roles import USER_ADMIN_ROLES
 from gonghui.core.scoping import scope_paths
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """The user's own password; the same rules as everywhere (length, letters and digits)."""
+
+    template_name = "core/object_edit.html"
+    success_url = reverse_lazy("home")
+    extra_context = {"title": gettext_lazy("修改密码"), "cancel_url": reverse_lazy("home")}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        for field in form.fields.values():
+            style(field)
+        return form
+
+    def form_valid(self, form):
+        messages.success(self.request, _("密码已修改"))
+        return super().form_valid(form)
 
 
 def home(request):

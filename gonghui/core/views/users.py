@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import GrantForm, UserCreateForm
-from gonghui.core.models import RoleAssignment, User
+from gonghui.core.models import Organisation, RoleAssignment, User
+from gonghui.core.pagination import paginate
 from gonghui.core.roles import USER_ADMIN_ROLES
 from gonghui.core.scoping import scope_paths
 from gonghui.core.services import users as services
@@ -21,10 +23,29 @@ def _visible_users(request):
     return User.objects.visible_to(request.user)
 
 
+def _visible_assignments(request):
+    """Only the roles held inside the admin's scope: a town admin does not see that a user of
+    theirs also holds a role at the county."""
+    orgs = Organisation.objects.visible_to(request.user, roles=USER_ADMIN_ROLES)
+    return RoleAssignment.objects.filter(organisation__in=orgs).select_related("organisation")
+
+
 def user_list(request):
     _require_user_admin(request)
-    users = _visible_users(request).prefetch_related("role_assignments__organisation")
-    return render(request, "core/user_list.html", {"users": users.order_by("username")[:500]})
+    page = paginate(
+        _visible_users(request).prefetch_related(
+            Prefetch("role_assignments", _visible_assignments(request), to_attr="shown_roles")
+        ),
+        sort="username",
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+        size=100,
+    )
+    page.total = None
+    page.first_url = "?"
+    page.next_url = f"?after={page.next_cursor}"
+    page.previous_url = f"?before={page.previous_cursor}"
+    return render(request, "core/user_list.html", {"users": page.object_list, "page": page})
 
 
 def user_add(request):
@@ -62,7 +83,7 @@ def user_detail(request, pk):
         "core/user_detail.html",
         {
             "target": target,
-            "assignments": target.role_assignments.select_related("organisation"),
+            "assignments": _visible_assignments(request).filter(user=target),
             "form": form,
             "can_manage": services.can_manage(request.user, target),
         },
@@ -73,7 +94,7 @@ def user_detail(request, pk):
 def user_revoke(request, pk, assignment_pk):
     _require_user_admin(request)
     target = get_object_or_404(_visible_users(request), pk=pk)
-    assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=target)
+    assignment = get_object_or_404(_visible_assignments(request), pk=assignment_pk, user=target)
     services.revoke_role(actor=request.user, assignment=assignment)
     messages.success(request, _("已撤销授权"))
     return redirect("core:user_detail", pk=target.pk)

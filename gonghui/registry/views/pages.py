@@ -47,7 +47,14 @@ class EmployerEditView(ObjectEditView):
         )
 
 
-class MemberListView(ObjectListView):
+class CiphertextDeferred:
+    """Member pages show masked values only: the ciphertext is neither fetched nor decrypted."""
+
+    def scoped_queryset(self):
+        return super().scoped_queryset().defer(*services.REVEALABLE)
+
+
+class MemberListView(CiphertextDeferred, ObjectListView):
     model = Member
     select_related = ("union", "employer")
     filterset_class = MemberFilterSet
@@ -55,12 +62,8 @@ class MemberListView(ObjectListView):
     default_sort = "-pk"
     sort_options = {"name": _("姓名"), "joined_on": _("入会日期"), "pk": _("登记顺序")}
 
-    def scoped_queryset(self):
-        # The list never needs the ciphertext: skip fetching and decrypting it.
-        return super().scoped_queryset().defer("id_number", "phone")
 
-
-class MemberDetailView(ObjectDetailView):
+class MemberDetailView(CiphertextDeferred, ObjectDetailView):
     model = Member
     select_related = ("union", "employer")
     template_name = "registry/member_detail.html"
@@ -76,7 +79,7 @@ class MemberDetailView(ObjectDetailView):
         return context
 
 
-class MemberEditView(ObjectEditView):
+class MemberEditView(CiphertextDeferred, ObjectEditView):
     model = Member
     select_related = ("union", "employer")
     form_class = MemberForm
@@ -93,7 +96,9 @@ class MemberEditView(ObjectEditView):
 def member_reveal(request, pk, field):
     if field not in services.REVEALABLE:
         raise Http404
-    member = get_object_or_404(Member.objects.visible_to(request.user), pk=pk)
+    # Deferred: only the one field asked for is fetched and decrypted.
+    queryset = Member.objects.visible_to(request.user).defer(*services.REVEALABLE)
+    member = get_object_or_404(queryset, pk=pk)
     if not Member.objects.visible_to(request.user, roles=REVEAL_ROLES).filter(pk=pk).exists():
         raise PermissionDenied
     value = services.reveal(actor=request.user, member=member, field=field)
