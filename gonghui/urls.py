@@ -14,5 +14,7 @@ urlpatterns = [
     path("password/", PasswordChangeView.as_view(), name="password_change"),
     path("", include("gonghui.core.urls")),
     path("", include("gonghui.registry.urls")),
+    path("imports/", include("gonghui.registry.import_urls")),
+    path("reports/", include("gonghui.reports.urls")),
     path("api/", include("gonghui.api_urls")),
 ]
