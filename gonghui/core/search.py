@@ -17,6 +17,10 @@ FULL_ID = re.compile(r"^\d{17}[\dX]$")
 MOBILE = re.compile(r"^1\d{10}$")
 CODE_LIKE = re.compile(r"^[0-9A-Z]{4,18}$")
 LETTERS = re.compile(r"^[A-Z]+$")
+# Trigram indexes need three characters. A name query of one or two characters (a surname, or
+# surname and first given character, which is how clerks type names) is matched as a prefix on
+# a B-tree index instead of scanning a million names.
+SHORT_NAME = 2
 
 
 def normalise(q: str) -> str:
@@ -44,7 +48,7 @@ def text_q(
     if LETTERS.match(upper):
         cond = Q(name_initials__startswith=upper)
         return cond | Q(name__icontains=q) if latin_names else cond
-    cond = Q(name__icontains=q)
+    cond = Q(name__startswith=q) if len(q) <= SHORT_NAME and person else Q(name__icontains=q)
     if credit_code and CODE_LIKE.match(upper):
         cond |= Q(**{f"{credit_code}__startswith": upper})
     return cond

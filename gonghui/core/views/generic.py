@@ -37,6 +37,16 @@ class ScopedObjectMixin:
         return self.model.objects.editable_by(self.request.user).filter(pk=obj.pk).exists()
 
 
+COUNT_CAP = 10_000
+
+
+def capped_count(queryset) -> tuple[int, bool]:
+    """Count up to COUNT_CAP rows. An exact count of a million scoped rows costs more than the
+    page itself; past the cap the list says "10000+" and the figures give exact totals."""
+    n = queryset[: COUNT_CAP + 1].count()
+    return min(n, COUNT_CAP), n > COUNT_CAP
+
+
 class ObjectListView(ScopedObjectMixin, TemplateView):
     """Filters (django-filter), search, sorting and keyset pagination over the scoped queryset."""
 
@@ -82,7 +92,7 @@ class ObjectListView(ScopedObjectMixin, TemplateView):
             before=self.request.GET.get("before"),
             size=PAGE_SIZE,
         )
-        page.total = qs.count()
+        page.total, page.total_capped = capped_count(qs)
         page.first_url = self.page_url()
         page.next_url = self.page_url(after=page.next_cursor)
         page.previous_url = self.page_url(before=page.previous_cursor)

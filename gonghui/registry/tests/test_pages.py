@@ -331,3 +331,21 @@ def test_bad_sort_or_cursor_falls_back_to_the_first_page(client, alice, county, 
     client.force_login(alice)
     response = client.get(reverse("registry:member_list"), params)
     assert response.status_code == 200 and len(names(response)) == 2
+
+
+def test_count_is_capped_on_huge_lists(client, alice, county, monkeypatch):
+    from gonghui.core.views import generic
+
+    monkeypatch.setattr(generic, "COUNT_CAP", 1)
+    client.force_login(alice)
+    response = client.get(reverse("registry:member_list"))
+    assert response.context["page"].total_capped
+    assert "共 1+ 条" in response.content.decode()
+
+
+def test_short_chinese_name_matches_from_the_start(client, alice, county):
+    client.force_login(alice)
+    url = reverse("registry:member_list")
+    assert names(client.get(url, {"q": "张甲"})) == ["张甲明"]
+    assert names(client.get(url, {"q": "甲明"})) == []  # two characters: a prefix
+    assert names(client.get(url, {"q": "张甲明"})) == ["张甲明"]
