@@ -10,19 +10,7 @@ from gonghui.registry.models import Employer, Member
 class EmployerForm(ScopedModelForm):
     class Meta:
         model = Employer
-        fields = [
-            "credit_code",
-            "name",
-            "territory",
-            "union",
-            "industry",
-            "ownership",
-            "headcount",
-            "founded_on",
-            "has_party_branch",
-            "operating_status",
-            "is_well_known",
-        ]
+        fields = Employer.editable_fields
         widgets = {"founded_on": DateInput()}
 
     def __init__(self, *args, **kwargs):

@@ -14,19 +14,7 @@ from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Employer, Member
 
 EMPLOYER_RELATIONS = ("territory", "union")
-EMPLOYER_FIELDS = {
-    "credit_code",
-    "name",
-    "territory",
-    "union",
-    "industry",
-    "ownership",
-    "headcount",
-    "founded_on",
-    "has_party_branch",
-    "operating_status",
-    "is_well_known",
-}
+EMPLOYER_FIELDS = set(Employer.editable_fields)
 MEMBER_FIELDS = {
     "name",
     "id_number",

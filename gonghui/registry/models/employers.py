@@ -82,7 +82,8 @@ class Employer(models.Model):
 
     objects = EmployerQuerySet.as_manager()
 
-    audit_fields = (
+    # What a person may set, in form order; all of it is audited.
+    editable_fields = (
         "credit_code",
         "name",
         "territory",
@@ -95,6 +96,7 @@ class Employer(models.Model):
         "operating_status",
         "is_well_known",
     )
+    audit_fields = editable_fields
 
     class Meta:
         verbose_name = _("单位")
