@@ -349,3 +349,11 @@ def test_short_chinese_name_matches_from_the_start(client, alice, county):
     assert names(client.get(url, {"q": "张甲"})) == ["张甲明"]
     assert names(client.get(url, {"q": "甲明"})) == []  # two characters: a prefix
     assert names(client.get(url, {"q": "张甲明"})) == ["张甲明"]
+
+
+def test_home_explains_an_empty_scope(client, county):
+    from gonghui.conftest import make_user
+
+    client.force_login(make_user("lawyer2", "lawyer", county.county))
+    body = client.get(reverse("core:org_tree")).content.decode()
+    assert "城关镇总工会" not in body
