@@ -17,6 +17,15 @@ from gonghui.core.scoping import scope_paths
 
 PAGE_SIZE = 50
 
+# List exports by model, registered by the module that owns the columns (registry.exports): a
+# list page answers `?export=csv|xlsx` with a file of what its filters show.
+EXPORTERS: dict = {}
+
+
+def register_exporter(model, exporter) -> None:
+    """`exporter.respond(request, queryset, fmt)` returns the file response."""
+    EXPORTERS[model] = exporter
+
 
 class ScopedObjectMixin:
     model = None
@@ -62,6 +71,19 @@ class ObjectListView(ScopedObjectMixin, TemplateView):
         )
         prepare_form(self.filterset)
         return self.filterset.qs
+
+    def get(self, request, *args, **kwargs):
+        exporter = EXPORTERS.get(self.model)
+        if exporter is not None and "export" in request.GET:
+            return exporter.respond(request, self.export_queryset(), request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
+    def export_queryset(self):
+        """Every row the filters show (not one page), in the page's order."""
+        sort = self.current_sort()
+        if sort.lstrip("-") == "pk":
+            return self.filtered_queryset().order_by(sort)
+        return self.filtered_queryset().order_by(sort, "-pk" if sort.startswith("-") else "pk")
 
     def current_sort(self) -> str:
         """Only the offered keys, ascending or descending: anything else sorts by default."""

@@ -1,0 +1,174 @@
+"""An import on the web pages as background jobs: the upload is stored (under the data directory,
+not the web root, named by its job's id) and checked; confirming starts a follow-up job that
+checks again and writes. The job's result holds what the pages show."""
+
+import datetime
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from gonghui.core import jobs
+from gonghui.core.models import Job
+from gonghui.core.roles import EDIT_ROLES
+from gonghui.core.scoping import scope_paths
+from gonghui.registry.imports import TEMPLATES, Conflict, FileError, Outcome, import_table
+from gonghui.registry.imports.columns import Template
+from gonghui.registry.imports.readers import SUFFIXES, read_rows
+from gonghui.registry.imports.workbooks import column_positions, error_workbook
+
+KIND = "import"
+RETENTION = datetime.timedelta(days=7)
+TASK = "gonghui.registry.imports.tasks.run_import"
+PREVIEW_ROWS = 50
+SHOWN_ERRORS = 1000
+
+
+def imports_dir(*, create: bool = False) -> Path:
+    path = Path(settings.DATA_DIR) / "imports"
+    if create:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def upload_path(job: Job) -> Path:
+    return imports_dir() / job.params["file"]
+
+
+def errors_path(job: Job) -> Path:
+    return imports_dir() / f"{job.pk}-errors.xlsx"
+
+
+def scope_root(actor, roles=EDIT_ROLES) -> str:
+    """The path an actor's import (or revealing export) is filed under: the common root of
+    their scope through `roles`, so that administrators above them see it."""
+    paths = scope_paths(actor, roles)
+    if not paths:
+        return ""  # a superuser's: seen by superusers only
+    segments = [p.rstrip("/").split("/") for p in paths]
+    common = []
+    for parts in zip(*segments, strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    return "/".join(common) + "/" if common else ""
+
+
+def start(*, actor, template: str, upload) -> Job:
+    """Store an uploaded file and queue its check (a dry run)."""
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FileError(_("只能导入 xlsx 或 csv 文件"))
+    purge()
+    job = jobs.create(
+        TASK,
+        kind=KIND,
+        owner=actor,
+        org_path=scope_root(actor),
+        template=template,
+        filename=Path(upload.name).name[:200],
+        file="",
+        dry_run=True,
+    )
+    job.params["file"] = f"{job.pk}{suffix}"
+    imports_dir(create=True)
+    with open(upload_path(job), "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    job.save(update_fields=["params"])
+    return jobs.enqueue(job)
+
+
+def confirm(*, actor, job: Job) -> Job:
+    """Write a checked upload: a follow-up job that checks again (the registry may have changed
+    since) and writes only if nothing is wrong."""
+    params = {**job.params, "dry_run": False}
+    return jobs.submit(TASK, kind=KIND, owner=actor, org_path=job.org_path, parent=job, **params)
+
+
+def run_import(job: Job, *, template: str, file: str, filename: str, dry_run: bool) -> dict:
+    actor = job.owner
+    if actor is None or not actor.is_active:
+        # Never fall back to the system's scope for a job whose owner is gone.
+        raise jobs.JobError(_("提交人的账号已停用"))
+    spec = TEMPLATES[template]
+    path = upload_path(job)
+    if not path.exists():
+        raise jobs.JobError(_("上传的文件已被清理，请重新上传"))
+
+    def progress(done: int, total: int, stage: str) -> None:
+        jobs.report(job, done, total, stage)
+
+    progress(0, 0, _("读取"))
+    try:
+        table = read_rows(path, sheet_title=str(spec.title))
+        outcome = import_table(spec, table, actor=actor, dry_run=dry_run, progress=progress)
+    except FileError as exc:
+        raise jobs.JobError(str(exc)) from exc
+    except Conflict as exc:
+        raise jobs.JobError(_("数据在校验后被其他人修改，未写入任何数据，请重新导入")) from exc
+    if outcome.errors:
+        error_workbook(table, outcome.errors, errors_path(job))
+    elif not dry_run:
+        path.unlink(missing_ok=True)  # written: the clear personal data need not stay on disk
+    return result_of(outcome, table, spec)
+
+
+def purge(older_than: datetime.timedelta = RETENTION) -> None:
+    """Uploads and error files hold personal data in clear: they are kept for a week, long
+    enough to fix a file and upload it again."""
+    limit = time.time() - older_than.total_seconds()
+    for path in imports_dir(create=True).iterdir():
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+
+
+def result_of(outcome: Outcome, table: list[list], spec: Template) -> dict:
+    """What the pages show: counts, the first errors and the first rows (personal data
+    masked: the result is stored in the database, which never holds it in clear)."""
+    header = [_display(c) for c in table[0]] if table else []
+    positions = column_positions(table[0] if table else [])
+    masks = {positions[c.header]: c.mask for c in spec.columns if c.mask and c.header in positions}
+    bad_cells: dict[int, set[int]] = {}
+    for error in outcome.errors:
+        if error.column in positions:
+            bad_cells.setdefault(error.row, set()).add(positions[error.column])
+    preview = []
+    for index, cells in enumerate(table[1:], start=2):
+        if len(preview) >= PREVIEW_ROWS:
+            break
+        if all(c is None or str(c).strip() == "" for c in cells):
+            continue
+        shown = [_display(c) for c in cells] + [""] * (len(header) - len(cells))
+        for col, mask in masks.items():
+            if col < len(shown) and shown[col]:
+                shown[col] = mask(shown[col])
+        preview.append({"row": index, "cells": shown, "bad": sorted(bad_cells.get(index, ()))})
+    return {
+        "template": outcome.template,
+        "dry_run": outcome.dry_run,
+        "ok": outcome.ok,
+        "summary": outcome.summary(),
+        "rows": outcome.rows,
+        "created": outcome.created,
+        "updated": outcome.updated,
+        "unchanged": outcome.unchanged,
+        "error_count": len(outcome.errors),
+        "errors": [[e.row, e.column, e.reason] for e in outcome.errors[:SHOWN_ERRORS]],
+        "header": header,
+        "header_bad": sorted(bad_cells.get(1, ())),
+        "preview": preview,
+    }
+
+
+def _display(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,445 @@
+"""Carrying out a validated plan: the registry writes of an import, each one audited.
+
+Organisations go one by one through the organisation services (files are small and the tree
+rules live there). Employers are bulk-created and bulk-updated. Members are the big files: their
+rows are computed in plain Python (no model instance per row) while they are written in one pass,
+through COPY on PostgreSQL, and then one audit row per member in a second pass. Unchanged rows
+write nothing and leave no audit entry.
+"""
+
+import datetime
+import json
+from collections.abc import Callable
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from psycopg.copy import QueuedLibpqWriter
+
+from gonghui.core import audit, pii
+from gonghui.core.models import AuditAction, AuditEntry, Organisation
+from gonghui.core.pinyin import initials
+from gonghui.core.services import orgs as org_services
+from gonghui.core.validators import mask_mobile, mask_resident_id
+from gonghui.registry.choices import EmploymentForm, MemberSource, MemberStatus
+from gonghui.registry.imports.validate import (
+    ORG_FIELDS,
+    Errors,
+    MemberUpdate,
+    OrgRow,
+    Plan,
+    RowError,
+)
+from gonghui.registry.models import Employer, Member
+
+BATCH = 2000
+Progress = Callable[[int, int, str], None]
+
+
+class WriteFailed(Exception):
+    """A service refused a row while writing (e.g. a change of kind its children forbid); the
+    transaction is rolled back and the errors are reported like the validation's."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+class Conflict(Exception):
+    """The data changed between validation and writing; importing again sorts it out."""
+
+
+def take_write_lock() -> None:
+    """SQLite: make the import's transaction a writer with its first statement. In WAL mode a
+    transaction that has read cannot start writing once another connection has written (the
+    web pages write sessions on every request): it fails at once, whatever the busy timeout.
+    PostgreSQL locks rows, not the database, and needs nothing."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(Member._meta.db_table)
+            cursor.execute(f"UPDATE {table} SET id = id WHERE 0")  # takes the lock, changes nothing
+
+
+def _entry(actor, action: str, obj, changes: dict, content_type=None) -> AuditEntry:
+    """The row `gonghui.core.audit.record` writes, unsaved, for writing many at once."""
+    return AuditEntry(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        content_type=content_type or ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        org_path=getattr(obj, "audit_org_path", "") or "",
+        changes=changes,
+    )
+
+
+def _batches(items: list, size: int = BATCH):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# ---------------------------------------------------------------------------------------------
+# 工会组织
+# ---------------------------------------------------------------------------------------------
+
+
+def write_unions(plan: Plan, actor, errors: Errors, progress: Progress | None = None) -> None:
+    """Updates first (a parent's new kind may be what allows a new child), then creations,
+    parents before children."""
+    total, done = len(plan.updates) + len(plan.creates), 0
+    for row, existing, changes in plan.updates:
+        _org_service(errors, row, org_services.update_organisation, organisation=existing,
+                     actor=actor, **changes)  # fmt: skip
+        done += 1
+    created: dict[int, Organisation] = {}
+    for entry in plan.creates:
+        values = entry.row.values
+        parent = entry.parent
+        if isinstance(parent, OrgRow):
+            parent = created.get(parent.row.number) or parent.existing
+        fields = {f: values[f] for f in ORG_FIELDS if f in values and f != "kind"}
+        org = _org_service(
+            errors,
+            entry.row,
+            org_services.create_organisation,
+            actor=actor,
+            name=values["name"],
+            kind=values["kind"],
+            parent=parent,
+            **fields,
+        )
+        created[entry.row.number] = org
+        done += 1
+        if progress:
+            progress(done, total, _("写入"))
+
+
+def _org_service(errors: Errors, row, service, **kwargs):
+    try:
+        return service(**kwargs)
+    except ValidationError as exc:
+        known = {c.field for c in errors.template.columns}
+        for name, messages in exc.message_dict.items():
+            for message in messages:
+                errors.add(row, name if name in known else "", message)
+        raise WriteFailed(errors.sorted()) from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# 单位
+# ---------------------------------------------------------------------------------------------
+
+
+def write_units(plan: Plan, actor, errors: Errors, progress: Progress | None = None) -> None:
+    now = timezone.now()
+    new = []
+    for values in plan.creates:
+        employer = Employer(**values)
+        employer.name_initials = initials(employer.name)
+        new.append(employer)
+    Employer.objects.bulk_create(new, batch_size=BATCH)
+    audit.record_bulk_create(actor=actor, objs=new)
+    if plan.updates:
+        _update_employers(plan.updates, actor, now)
+
+
+def _update_employers(updates: list, actor, now) -> None:
+    pks = [current.pk for current, _changes in updates]
+    locked = Employer.objects.select_for_update(of=("self",)).select_related("territory", "union")
+    fresh = locked.in_bulk(pks)
+    if len(fresh) != len(pks):
+        raise Conflict
+    entries, fields = [], {"updated_at", "name_initials"}
+    for current, changes in updates:
+        employer = fresh[current.pk]
+        before = audit.snapshot(employer)
+        for name, value in changes.items():
+            setattr(employer, name, value)
+        employer.name_initials = initials(employer.name)
+        employer.updated_at = now
+        fields.update(changes)
+        diff = audit.diff(before, audit.snapshot(employer))
+        if diff:
+            entries.append(_entry(actor, AuditAction.UPDATE, employer, diff))
+    Employer.objects.bulk_update(list(fresh.values()), sorted(fields), batch_size=BATCH)
+    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+
+
+# ---------------------------------------------------------------------------------------------
+# 会员
+# ---------------------------------------------------------------------------------------------
+
+# The member table's columns in the order NewMembers fills them.
+MEMBER_COLUMNS = (
+    "id",
+    "name",
+    "name_initials",
+    "id_number",
+    "id_hash",
+    "id_masked",
+    "id_last4",
+    "gender",
+    "birth_year",
+    "phone",
+    "phone_hash",
+    "phone_masked",
+    "union_id",
+    "employer_id",
+    "employment_form",
+    "is_migrant_worker",
+    "joined_on",
+    "status",
+    "left_on",
+    "source",
+    "created_at",
+    "updated_at",
+)
+AUDIT_COLUMNS = (
+    "timestamp",
+    "actor_id",
+    "action",
+    "content_type_id",
+    "object_id",
+    "object_repr",
+    "org_path",
+    "changes",
+)
+
+
+class _Initials(dict):
+    """Pinyin initials per name: pypinyin is the slowest step per row and names repeat."""
+
+    def __missing__(self, name: str) -> str:
+        self[name] = value = initials(name)
+        return value
+
+
+_json_text = json.encoder.encode_basestring_ascii  # what json.dumps does to a str, in C
+
+
+def _json_value(value) -> str:
+    if isinstance(value, str):
+        return _json_text(value)
+    return json.dumps(value)
+
+
+def creation_changes(snapshot: dict) -> str:
+    """json.dumps(audit.diff({}, snapshot)), built directly: it is computed once per row."""
+    return (
+        "{"
+        + ", ".join(
+            f"{_json_text(k)}: [null, {_json_value(v)}]"
+            for k, v in snapshot.items()
+            if v is not None
+        )
+        + "}"
+    )
+
+
+class NewMembers:
+    """The rows of the new members, computed while they are written (so on PostgreSQL the
+    encryption and hashing overlap the server's work), and their audit entries alongside:
+    exactly what Member.set_id_number / set_phone and gonghui.core.audit.snapshot produce."""
+
+    def __init__(self, plan: Plan, progress: Progress | None = None):
+        self.creates = plan.creates
+        self.updates: list[MemberUpdate] = plan.updates
+        self.progress = progress
+        self.audit: list[tuple[str, str, str]] = []  # (object_repr, org_path, changes json)
+
+    def __len__(self) -> int:
+        return len(self.creates)
+
+    def __iter__(self):
+        now = timezone.now()
+        encrypt, keyed_hash = pii.encrypt, pii.keyed_hash
+        names = _Initials()
+        form_labels = {value: str(label) for value, label in EmploymentForm.choices}
+        active, active_label = MemberStatus.ACTIVE.value, str(MemberStatus.ACTIVE.label)
+        source = MemberSource.IMPORT.value
+        audit_rows, progress, total = self.audit, self.progress, len(self.creates)
+        for done, values in enumerate(self.creates, start=1):
+            rid, name, union = values["id_number"], values["name"], values["union"]
+            number = rid.number
+            id_masked = mask_resident_id(number)
+            phone = values.get("phone") or ""
+            phone_masked = mask_mobile(phone) if phone else ""
+            employer = values.get("employer")
+            form = values.get("employment_form") or EmploymentForm.STANDARD.value
+            migrant = bool(values.get("is_migrant_worker"))
+            joined = values["joined_on"]
+            yield (
+                name,
+                names[name],
+                encrypt(number),
+                values["id_hash"],
+                id_masked,
+                number[-4:],
+                rid.gender,
+                rid.birth_date.year,
+                encrypt(phone) if phone else "",
+                keyed_hash(phone) if phone else "",
+                phone_masked,
+                union.pk,
+                employer[0] if employer else None,
+                form,
+                migrant,
+                joined,
+                active,
+                None,
+                source,
+                now,
+                now,
+            )
+            snapshot = {
+                "name": name,
+                "id_masked": id_masked,
+                "phone_masked": phone_masked,
+                "union": union.name,
+                "employer": employer[1] if employer else None,
+                "employment_form": form_labels[form],
+                "is_migrant_worker": migrant,
+                "joined_on": str(joined),
+                "status": active_label,
+                "left_on": None,
+            }
+            audit_rows.append(
+                (f"{name}（{id_masked}）"[:200], union.path, creation_changes(snapshot))
+            )
+            if progress and done % BATCH == 0:
+                progress(done, total, _("写入"))
+
+
+def prepare_members(plan: Plan, progress: Progress | None = None) -> NewMembers:
+    return NewMembers(plan, progress)
+
+
+def write_members(members: NewMembers, actor, errors: Errors, progress=None) -> None:
+    now = timezone.now()
+    ids = insert_rows(Member, MEMBER_COLUMNS, members, count=len(members))
+    content_type = ContentType.objects.get_for_model(Member).pk
+    actor_id = actor.pk if getattr(actor, "pk", None) else None
+    create = AuditAction.CREATE.value
+    insert_rows(
+        AuditEntry,
+        AUDIT_COLUMNS,
+        (
+            (now, actor_id, create, content_type, str(pk), repr_, path, changes)
+            for pk, (repr_, path, changes) in zip(ids, members.audit, strict=True)
+        ),
+        count=len(ids),
+        with_ids=False,
+    )
+    if members.updates:
+        _update_members(members.updates, actor, now)
+
+
+def _update_members(updates: list[MemberUpdate], actor, now) -> None:
+    entries, changed_fields, members = [], {"updated_at"}, []
+    content_type = ContentType.objects.get_for_model(Member)
+    employer_pks = {u.changes["employer"][0] for u in updates if u.changes.get("employer")}
+    employers = Employer.objects.in_bulk(employer_pks)
+    for batch in _batches(updates):
+        locked = (
+            Member.objects.select_for_update(of=("self",))
+            .filter(status=MemberStatus.ACTIVE)
+            .select_related("union", "employer")
+            .defer("id_number", "phone")
+        )
+        fresh = locked.in_bulk([u.pk for u in batch])
+        if len(fresh) != len(batch):
+            raise Conflict
+        for update in batch:
+            member = fresh[update.pk]
+            before = audit.snapshot(member)
+            changed_fields.update(_apply_member(member, update.changes, employers))
+            member.updated_at = now
+            members.append(member)
+            diff = audit.diff(before, audit.snapshot(member))
+            if diff:
+                entries.append(_entry(actor, AuditAction.UPDATE, member, diff, content_type))
+    Member.objects.bulk_update(members, sorted(changed_fields), batch_size=BATCH)
+    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+
+
+def _apply_member(member: Member, changes: dict, employers: dict) -> set[str]:
+    fields = set()
+    for name, value in changes.items():
+        if name == "phone":
+            member.set_phone(value)
+            fields.update({"phone", "phone_hash", "phone_masked"})
+        elif name == "employer":
+            member.employer = employers[value[0]] if value else None
+            fields.add("employer")
+        else:
+            setattr(member, name, value)
+            fields.add(name)
+        if name == "name":
+            member.name_initials = initials(value)
+            fields.add("name_initials")
+    return fields
+
+
+# ---------------------------------------------------------------------------------------------
+# Bulk insert: COPY on PostgreSQL, executemany elsewhere
+# ---------------------------------------------------------------------------------------------
+
+
+def insert_rows(model, columns: tuple[str, ...], rows, *, count: int, with_ids=True) -> list:
+    """Insert `count` rows (values for `columns`, without "id" when `columns` starts with it)
+    in one pass, consuming `rows` as they are written; returns the new primary keys when
+    `with_ids`. On PostgreSQL the rows go through COPY, sent by a separate thread so that
+    computing the next rows and the server's work on the last ones overlap."""
+    if not count:
+        return []
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        ids = _allocate_ids(cursor, model._meta.db_table, count) if with_ids else []
+        if with_ids:
+            rows = ((pk, *row) for pk, row in zip(ids, rows, strict=True))
+        if connection.vendor == "postgresql":
+            raw = cursor.cursor
+            sql = f"COPY {table} ({names}) FROM STDIN"
+            with raw.copy(sql, writer=QueuedLibpqWriter(raw)) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+            batch = []
+            for row in rows:
+                batch.append(_adapt(row))
+                if len(batch) >= 10 * BATCH:
+                    cursor.executemany(sql, batch)
+                    batch = []
+            if batch:
+                cursor.executemany(sql, batch)
+    return ids
+
+
+def _allocate_ids(cursor, table: str, count: int) -> list[int]:
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+    # SQLite writes one transaction at a time; the rows above the current maximum are ours.
+    cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
+    start = cursor.fetchone()[0] + 1
+    return list(range(start, start + count))
+
+
+def _adapt(row: tuple) -> tuple:
+    ops = connection.ops
+    return tuple(
+        ops.adapt_datetimefield_value(v)
+        if isinstance(v, datetime.datetime)
+        else ops.adapt_datefield_value(v)
+        if isinstance(v, datetime.date)
+        else v
+        for v in row
+    )
