@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gonghui.core.views.pages import PasswordChangeView, home
+from gonghui.core.views.pages import PasswordChangeView
+from gonghui.reports.views import home
 
 urlpatterns = [
     path("", home, name="home"),

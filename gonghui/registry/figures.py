@@ -1,0 +1,302 @@
+"""The registry's figures (DESIGN.md, "Figures") and the breakdowns the dashboard draws.
+
+Read-only. Every function takes a `gonghui.core.figures.FigureScope`; scoping goes through
+`scope.q(...)` with the same lookups as the models' `visible_to` (an employer by its territory or
+its covering union, a member by their union, an organisation by its own path).
+
+Definitions, where DESIGN.md leaves a choice:
+- The employer base is the operating employers in scope. An employer is unionized when covered by
+  an active union; a union past its term (已建未按期换届) still covers, a dormant or dissolved one
+  does not.
+- `members_new` counts members who are active now and joined within the period: members who
+  joined and have since left or transferred out are not counted, so the figure is a part of
+  `members`, matches the member list filtered by joining date, and a transfer is not counted
+  twice (once in the old union, once in the new).
+- `membership_rate`'s numerator is the active members employed by the unionized employers in
+  scope, whichever union they belong to (a courier outlet in a town may be covered by a county
+  industry union), so that numerator and denominator are about the same employers.
+- `orgs_by_kind` counts active organisations only (every kind, zeros included): a dormant or
+  dissolved union is not one the county has. `unions_term_overdue`: active organisations whose
+  term ended before today.
+- Founding-drive targets are operating employers not covered by an active union; "non-public"
+  (非公有制) is private, foreign-invested and Hong Kong/Macao/Taiwan-invested ownership, as in the
+  ACFTU's founding drives. "Operating one year" needs a known founding date.
+"""
+
+import datetime
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.figures import FigureScope, rate
+from gonghui.core.models import Organisation, OrgKind, OrgStatus
+from gonghui.core.models.orgs import PATH_SEGMENT_WIDTH
+from gonghui.registry.choices import EmploymentForm, OperatingStatus, Ownership
+from gonghui.registry.models import Employer, Member
+
+EMPLOYER_LOOKUPS = ("territory__path", "union__path")
+MEMBER_LOOKUPS = ("union__path",)
+LARGE_HEADCOUNT = 25
+NON_PUBLIC = (Ownership.NON_PUBLIC, Ownership.FOREIGN, Ownership.HK_MACAO_TAIWAN)
+# An employer is covered when its union is active (`covered` in registry.models.employers);
+# without a union the joined status is NULL and the condition is false.
+COVERED = Q(union__status=OrgStatus.ACTIVE)
+LARGE = Q(headcount__gte=LARGE_HEADCOUNT)
+
+LABELS = {
+    "employers": _("单位数"),
+    "employers_unionized": _("已建会单位"),
+    "founding_rate": _("建会率"),
+    "founding_rate_25plus": _("25人以上建会率"),
+    "employees_unionized": _("已建会单位职工数"),
+    "members": _("会员总数"),
+    "members_new": _("新增会员"),
+    "members_new_form": _("新就业形态会员"),
+    "members_migrant": _("农民工会员"),
+    "membership_rate": _("入会率"),
+    "orgs_by_kind": _("工会组织数"),
+    "unions_term_overdue": _("未按期换届工会"),
+}
+RATES = ("founding_rate", "founding_rate_25plus", "membership_rate")  # shares, 0..1
+
+
+def registry_figures(scope: FigureScope) -> dict:
+    """The registry's figures (the keys of LABELS, in that order) for `scope`."""
+    employers = employer_tallies(scope)
+    members = member_tallies(scope)
+    orgs = org_tallies(scope)
+    employed = members_of_unionized_employers(scope)
+    return {
+        "employers": employers["employers"],
+        "employers_unionized": employers["unionized"],
+        "founding_rate": rate(employers["unionized"], employers["employers"]),
+        "founding_rate_25plus": rate(employers["large_unionized"], employers["large"]),
+        "employees_unionized": employers["employees_unionized"],
+        "members": members["members"],
+        "members_new": members["new"],
+        "members_new_form": members["new_form"],
+        "members_migrant": members["migrant"],
+        "membership_rate": rate(employed, employers["employees_unionized"]),
+        "orgs_by_kind": orgs["by_kind"],
+        "unions_term_overdue": orgs["overdue"],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# One aggregate query per table
+# ---------------------------------------------------------------------------------------------
+
+
+def operating_employers(scope: FigureScope):
+    return Employer.objects.operating().filter(scope.q(*EMPLOYER_LOOKUPS))
+
+
+def employer_tallies(scope: FigureScope) -> dict:
+    def query():
+        tallies = operating_employers(scope).aggregate(
+            employers=Count("id"),
+            unionized=Count("id", filter=COVERED),
+            large=Count("id", filter=LARGE),
+            large_unionized=Count("id", filter=COVERED & LARGE),
+            employees_unionized=Sum("headcount", filter=COVERED),
+        )
+        tallies["employees_unionized"] = tallies["employees_unionized"] or 0
+        return tallies
+
+    return scope.memo("registry.employers", query)
+
+
+def member_tallies(scope: FigureScope) -> dict:
+    """Active members in scope, in one pass over a covering index (reports migration 0001).
+
+    Each count names a column the index holds (count(*) cannot take a filter in Django, and
+    count(id) would visit the table): a million members are a million index entries, no rows.
+    """
+
+    def query():
+        return (
+            Member.objects.active()
+            .filter(scope.q(*MEMBER_LOOKUPS))
+            .aggregate(
+                members=Count("union"),
+                new=Count("joined_on", filter=Q(joined_on__range=(scope.date_from, scope.date_to))),
+                # NEW_EMPLOYMENT_FORMS is every form but the standard one; one comparison per
+                # row is cheaper than a list.
+                new_form=Count(
+                    "employment_form", filter=~Q(employment_form=EmploymentForm.STANDARD)
+                ),
+                migrant=Count("is_migrant_worker", filter=Q(is_migrant_worker=True)),
+                employed=Count("employer"),
+            )
+        )
+
+    return scope.memo("registry.members", query)
+
+
+def members_of_unionized_employers(scope: FigureScope) -> int:
+    """Active members employed by the unionized employers in scope, whatever their union."""
+
+    def query():
+        if scope.is_everything:
+            # Most employed members work for a unionized employer: count the few who do not and
+            # take them from the employed members the main pass counted, rather than test
+            # every one of a million members against thousands of employers.
+            others = Employer.objects.exclude(
+                Q(operating_status=OperatingStatus.OPERATING) & COVERED
+            ).values("pk")
+            elsewhere = Member.objects.active().filter(employer__in=others).count()
+            return member_tallies(scope)["employed"] - elsewhere
+        # Employer by employer (an index probe each), so a town reads its own employers'
+        # members and not the whole index.
+        per_employer = (
+            Member.objects.active()
+            .filter(employer=OuterRef("pk"))
+            .order_by()
+            .values("employer")
+            .annotate(n=Count("employer"))
+            .values("n")
+        )
+        return (
+            operating_employers(scope)
+            .filter(COVERED)
+            .annotate(n=Subquery(per_employer))
+            .aggregate(total=Sum("n"))["total"]
+            or 0
+        )
+
+    return scope.memo("registry.members_employed", query)
+
+
+def org_tallies(scope: FigureScope) -> dict:
+    def query():
+        rows = (
+            Organisation.objects.filter(scope.q("path"), status=OrgStatus.ACTIVE)
+            .values_list("kind")
+            .annotate(n=Count("id"), overdue=Count("id", filter=Q(term_ends_on__lt=scope.today)))
+            .order_by()
+        )
+        by_kind = dict.fromkeys(OrgKind.values, 0)
+        overdue = 0
+        for kind, n, late in rows:
+            by_kind[kind] = n
+            overdue += late
+        return {"by_kind": by_kind, "overdue": overdue}
+
+    return scope.memo("registry.orgs", query)
+
+
+# ---------------------------------------------------------------------------------------------
+# Breakdowns for the dashboard
+# ---------------------------------------------------------------------------------------------
+
+
+def members_by_form(scope: FigureScope) -> dict[str, int]:
+    """Active members in scope by employment form."""
+    rows = (
+        Member.objects.active()
+        .filter(scope.q(*MEMBER_LOOKUPS))
+        .values_list("employment_form")
+        .annotate(n=Count("employment_form"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def members_new_by_month(scope: FigureScope) -> list[tuple[datetime.date, int]]:
+    """Active members who joined in each month of the period, zeros included, up to the month
+    of today (a month still to come would read as a month nobody joined)."""
+    # Grouped by day and folded into months here: truncating a date in SQL casts every row to
+    # a timestamp with a time zone, which costs more than the grouping.
+    rows = (
+        Member.objects.active()
+        .filter(scope.q(*MEMBER_LOOKUPS), joined_on__range=(scope.date_from, scope.date_to))
+        .values_list("joined_on")
+        .annotate(n=Count("joined_on"))
+        .order_by()
+    )
+    counts: dict[datetime.date, int] = {}
+    for day, n in rows:
+        month = day.replace(day=1)
+        counts[month] = counts.get(month, 0) + n
+    months = []
+    month = scope.date_from.replace(day=1)
+    while month <= min(scope.date_to, scope.today):
+        months.append((month, counts.get(month, 0)))
+        month = (month + datetime.timedelta(days=31)).replace(day=1)
+    return months
+
+
+def founding_by_org(scope: FigureScope, orgs: list[Organisation]) -> list[dict]:
+    """Employers and the founding rate in each org's subtree, within the scope, from one grouped
+    query: an employer counts for an org when its territory or its covering union is below it,
+    exactly as for the org's own figures."""
+    rows = (
+        operating_employers(scope)
+        .values_list("territory__path", "union__path")
+        .annotate(n=Count("id"), unionized=Count("id", filter=COVERED))
+        .order_by()
+    )
+    totals = {org.path: [0, 0] for org in orgs}
+    for territory, union, n, unionized in rows:
+        # Each org above the territory or the union, once even when it is above both.
+        for path in (_ancestors(territory) | _ancestors(union or "")) & totals.keys():
+            totals[path][0] += n
+            totals[path][1] += unionized
+    return [
+        {
+            "org": org,
+            "employers": totals[org.path][0],
+            "unionized": totals[org.path][1],
+            "founding_rate": rate(totals[org.path][1], totals[org.path][0]),
+        }
+        for org in orgs
+    ]
+
+
+def _ancestors(path: str) -> set[str]:
+    """The path and its ancestors' paths ("1/2/3/" → "1/", "1/2/", "1/2/3/")."""
+    step = PATH_SEGMENT_WIDTH + 1
+    return {path[:end] for end in range(step, len(path) + 1, step)}
+
+
+def _year_before(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def drive_conditions(scope: FigureScope) -> dict[str, Q]:
+    """The three kinds of founding-drive target (建会攻坚), among employers without a union."""
+    return {
+        "operating_1y": Q(founded_on__lte=_year_before(scope.today)),
+        "party_branch": Q(has_party_branch=True),
+        "non_public_25": Q(ownership__in=NON_PUBLIC) & LARGE,
+    }
+
+
+def founding_drive(scope: FigureScope, limit: int = 20) -> dict[str, dict]:
+    """For each kind of target: how many, and the first `limit` (well-known and largest first)."""
+    base = operating_employers(scope).exclude(COVERED)
+    conditions = drive_conditions(scope)
+    counts = base.aggregate(**{key: Count("id", filter=q) for key, q in conditions.items()})
+    return {
+        key: {
+            "count": counts[key],
+            "employers": list(
+                base.filter(q)
+                .select_related("territory")
+                .order_by("-is_well_known", "-headcount", "pk")[:limit]
+            ),
+        }
+        for key, q in conditions.items()
+    }
+
+
+def overdue_unions(scope: FigureScope, limit: int = 20) -> list[Organisation]:
+    """Active organisations past their term, longest overdue first."""
+    return list(
+        Organisation.objects.filter(scope.q("path"))
+        .term_overdue(scope.today)
+        .order_by("term_ends_on", "path")[:limit]
+    )

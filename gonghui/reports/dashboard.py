@@ -1,0 +1,207 @@
+"""What the dashboard shows: the figures as cards, three charts, the founding-drive targets and the
+unions overdue for re-election, for one scope and one calendar year. Everything comes from the
+figures (gonghui.reports.figures) and the registry's breakdowns sharing the same scope, so a
+card and the console never disagree."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gonghui.core import figures as core_figures
+from gonghui.core.figures import FigureScope
+from gonghui.core.filters import BROWSE_KINDS
+from gonghui.core.forms import style
+from gonghui.core.models import Organisation
+from gonghui.core.models.orgs import TERRITORIAL_KINDS
+from gonghui.registry import figures as registry
+from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
+from gonghui.reports import display
+from gonghui.reports.figures import figures_for, make_scope
+
+CARDS = (
+    "members",
+    "members_new",
+    "members_new_form",
+    "members_migrant",
+    "employers",
+    "employers_unionized",
+    "founding_rate",
+    "founding_rate_25plus",
+    "membership_rate",
+    "unions_term_overdue",
+)
+LIST_LIMIT = 20
+YEARS_OFFERED = 10
+DRIVE_TITLES = {
+    "operating_1y": gettext_lazy("成立一年以上未建会"),
+    "party_branch": gettext_lazy("有党组织未建会"),
+    "non_public_25": gettext_lazy("25人以上非公企业未建会"),
+}
+
+
+class DashboardForm(forms.Form):
+    """The scope (an organisation the user sees; empty: all of it) and the year."""
+
+    org = forms.ModelChoiceField(
+        label=gettext_lazy("组织"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("全部"),
+    )
+    year = forms.TypedChoiceField(label=gettext_lazy("年度"), coerce=int, required=False)
+
+    def __init__(self, data, *, user, today: datetime.date):
+        super().__init__(data)
+        visible = Organisation.objects.visible_to(user).order_by("path")
+        # Any visible organisation is accepted (a link may name a union); the select offers the
+        # levels a leader browses by, as the list pages do.
+        self.fields["org"].queryset = visible
+        self.fields["org"].widget.choices = [("", _("全部"))] + [
+            (o.pk, o.name) for o in visible.filter(kind__in=BROWSE_KINDS)
+        ]
+        years = range(today.year, today.year - YEARS_OFFERED, -1)
+        self.fields["year"].choices = [(y, str(y)) for y in years]
+        self.fields["year"].initial = today.year
+        for field in self.fields.values():
+            style(field)
+
+    def org_is_unknown(self) -> bool:
+        return self.is_bound and not self.is_valid() and "org" in self.errors
+
+    def choice(self, today: datetime.date) -> tuple[Organisation | None, int]:
+        """The valid choices, the defaults for the rest (a wrong year shows as the field's
+        error while the page shows the current year)."""
+        if not self.is_bound:
+            return None, today.year
+        self.is_valid()
+        org = self.cleaned_data.get("org")
+        if org is not None and org.kind not in BROWSE_KINDS:
+            # Keep a linked-to union selectable in the re-rendered form.
+            self.fields["org"].widget.choices.append((org.pk, org.name))
+        return org, self.cleaned_data.get("year") or today.year
+
+
+def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
+    """The template context of the dashboard for `user`, narrowed to `org`, over `year`."""
+    today = today or timezone.localdate()
+    scope = make_scope(
+        user=user,
+        org=org,
+        date_from=datetime.date(year, 1, 1),
+        date_to=datetime.date(year, 12, 31),
+        today=today,
+    )
+    values = figures_for(scope)
+    within = {"within": org.pk} if org is not None else {}
+    return {
+        "scope_name": display.scope_name(org),
+        "period": (scope.date_from, scope.date_to),
+        "cards": cards(values),
+        "figures": values,
+        "founding_chart": founding_chart(scope),
+        "form_chart": form_chart(scope),
+        "month_chart": month_chart(scope),
+        "drive": drive(scope, within),
+        "overdue": {
+            "count": values["unions_term_overdue"],
+            "unions": registry.overdue_unions(scope, LIST_LIMIT),
+            "list_url": _url("core:org_list", {"term_overdue": "true", **within}),
+        },
+    }
+
+
+def cards(values: dict) -> list[dict]:
+    labels = core_figures.labels()
+    return [
+        {
+            "key": key,
+            "label": labels.get(key, key),
+            "value": values[key],
+            "text": display.text(key, values[key]),
+        }
+        for key in CARDS
+    ]
+
+
+def territories(scope: FigureScope) -> list[Organisation]:
+    """The towns and parks in scope; when there are none (a union's own scope), the scope's own
+    organisations, so the chart always has a bar."""
+    towns = Organisation.objects.filter(scope.q("path"), kind__in=TERRITORIAL_KINDS)
+    towns = list(towns.order_by("path"))
+    if towns:
+        return towns
+    if scope.paths is None:
+        roots = Organisation.objects.filter(parent__isnull=True)
+    else:
+        roots = Organisation.objects.filter(path__in=scope.paths)
+    return list(roots.order_by("path"))
+
+
+def founding_chart(scope: FigureScope) -> dict:
+    rows = registry.founding_by_org(scope, territories(scope))
+    return {
+        "names": [row["org"].name for row in rows],
+        "rates": [round(row["founding_rate"] * 100, 2) for row in rows],
+        "employers": [row["employers"] for row in rows],
+        "unionized": [row["unionized"] for row in rows],
+        "labels": {"rate": _("建会率(%)"), "employers": _("单位数"), "unionized": _("已建会")},
+    }
+
+
+def form_chart(scope: FigureScope) -> dict:
+    counts = registry.members_by_form(scope)
+    return {
+        "items": [
+            {"key": form.value, "name": str(form.label), "value": counts[form.value]}
+            for form in EmploymentForm
+            if counts.get(form.value)
+        ],
+        "labels": {"title": _("会员就业形态")},
+    }
+
+
+def month_chart(scope: FigureScope) -> dict:
+    months = registry.members_new_by_month(scope)
+    return {
+        "months": [f"{m:%Y-%m}" for m, _n in months],
+        "counts": [n for _m, n in months],
+        "labels": {"series": _("新增会员")},
+    }
+
+
+def drive(scope: FigureScope, within: dict) -> list[dict]:
+    targets = registry.founding_drive(scope, LIST_LIMIT)
+    base = {"union_status": UnionStatus.NONE, "operating_status": OperatingStatus.OPERATING}
+    # The employer list has no founding-date filter, so the first kind links to every operating
+    # employer without a union (a superset, said so on the page); ownership takes one value, so
+    # the third kind links once per non-public ownership.
+    links = {
+        "operating_1y": [(_("未建会的在营单位"), {})],
+        "party_branch": [(_("在单位列表中查看"), {"has_party_branch": "true"})],
+        "non_public_25": [
+            (ownership.label, {"ownership": ownership.value, "headcount_min": 25})
+            for ownership in registry.NON_PUBLIC
+        ],
+    }
+    return [
+        {
+            "key": key,
+            "title": DRIVE_TITLES[key],
+            "count": target["count"],
+            "employers": target["employers"],
+            "links": [
+                (label, _url("registry:employer_list", {**base, **params, **within}))
+                for label, params in links[key]
+            ],
+        }
+        for key, target in targets.items()
+    ]
+
+
+def _url(name: str, params: dict) -> str:
+    return f"{reverse(name)}?{urlencode(params)}"

@@ -1,0 +1,48 @@
+"""How figures read to a person: rates as percentages, organisations by kind spelled out."""
+
+from django.utils.translation import gettext as _
+
+from gonghui.core import figures
+from gonghui.core.models import OrgKind
+from gonghui.registry.figures import RATES
+
+# Keys whose values are shares (0..1), shown as percentages.
+RATE_KEYS = frozenset(RATES)
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.2f}%"
+
+
+def text(key: str, value) -> str:
+    if key in RATE_KEYS:
+        return percent(value)
+    if isinstance(value, dict):
+        return "，".join(f"{kind_label(k)} {n:,}" for k, n in value.items() if n) or "0"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def kind_label(code: str) -> str:
+    try:
+        return str(OrgKind(code).label)
+    except ValueError:
+        return code
+
+
+def rows(values: dict) -> list[tuple[str, str]]:
+    """(label, text) per figure, in the providers' order; organisations one row per kind."""
+    labels = figures.labels()
+    result = []
+    for key, value in values.items():
+        if key == "orgs_by_kind":
+            result.append((str(labels.get(key, key)), text(key, sum(value.values()))))
+            result += [(f"  {kind_label(k)}", text(k, n)) for k, n in value.items()]
+        else:
+            result.append((str(labels.get(key, key)), text(key, value)))
+    return result
+
+
+def scope_name(org) -> str:
+    return org.name if org is not None else _("全部")
