@@ -1,5 +1,6 @@
 """Kept apart from core.api: DRF imports the pagination class while its own viewsets load."""
 
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 
 
@@ -10,3 +11,15 @@ class KeysetApiPagination(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
     ordering = "-pk"
+
+    def decode_cursor(self, request):
+        # DRF checks a cursor's encoding, not its position: a forged position that is no
+        # primary key would reach the database (a 500); it is an invalid cursor like any other.
+        cursor = super().decode_cursor(request)
+        ordering = self.ordering if isinstance(self.ordering, str) else self.ordering[0]
+        if cursor and cursor.position is not None and ordering.lstrip("-") in ("pk", "id"):
+            try:
+                int(cursor.position)
+            except ValueError:
+                raise NotFound(self.invalid_cursor_message) from None
+        return cursor

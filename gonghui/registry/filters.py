@@ -68,7 +68,13 @@ class MemberFilterSet(django_filters.FilterSet):
     is_migrant_worker = yes_no_filter(_("农民工"))
     # Set by the link on an employer's page, not typed by a person.
     employer = django_filters.NumberFilter(
-        label=_("工作单位"), field_name="employer_id", widget=forms.HiddenInput
+        label=_("工作单位"),
+        field_name="employer_id",
+        widget=forms.HiddenInput,
+        # A whole number a database integer holds (SQLite overflows rather than matching none).
+        min_value=1,
+        max_value=2**63 - 1,
+        decimal_places=0,
     )
     joined_from = django_filters.DateFilter(
         label=_("入会日期自"), field_name="joined_on", lookup_expr="gte"
