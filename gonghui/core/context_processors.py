@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from gonghui.core.roles import USER_ADMIN_ROLES
+from gonghui.core.roles import REGISTRY_ROLES, USER_ADMIN_ROLES
 
 
 class Scope:
@@ -20,6 +20,7 @@ class Scope:
         self.can_manage_users = user.is_superuser or any(
             a.role in USER_ADMIN_ROLES for a in assignments
         )
+        self.sees_registry = user.is_superuser or any(a.role in REGISTRY_ROLES for a in assignments)
         if user.is_superuser:
             self.label = _("系统管理员（全部）")
         else:

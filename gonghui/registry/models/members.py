@@ -54,8 +54,14 @@ class Member(models.Model):
     phone = EncryptedTextField(_("手机号码"), blank=True)
     phone_hash = models.CharField(max_length=64, blank=True, editable=False)
     phone_masked = models.CharField(_("手机号码"), max_length=11, blank=True, editable=False)
+    # No single-column indexes on the two relations: (union, status) and (employer, status) below
+    # serve every look-up, and each extra index slows bulk imports.
     union = models.ForeignKey(
-        Organisation, verbose_name=_("所在工会"), on_delete=models.PROTECT, related_name="members"
+        Organisation,
+        verbose_name=_("所在工会"),
+        on_delete=models.PROTECT,
+        related_name="members",
+        db_index=False,
     )
     employer = models.ForeignKey(
         "registry.Employer",
@@ -64,6 +70,7 @@ class Member(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="members",
+        db_index=False,
     )
     employment_form = models.CharField(
         _("就业形态"),
@@ -120,7 +127,6 @@ class Member(models.Model):
             models.Index(fields=["status", "employment_form", "id"], name="member_status_form"),
             models.Index(fields=["union", "status"], name="member_union_status"),
             models.Index(fields=["employer", "status"], name="member_employer_status"),
-            models.Index(fields=["joined_on"], name="member_joined"),
         ]
 
     def __str__(self) -> str:
