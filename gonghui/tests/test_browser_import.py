@@ -12,19 +12,11 @@ from python_calamine import CalamineWorkbook
 
 from gonghui.browser import browser_page
 from gonghui.conftest import PASSWORD
+from gonghui.registry.tests.sheets import MEMBER_HEADERS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-HEADERS = [
-    "姓名",
-    "公民身份号码",
-    "手机号码",
-    "所在工会",
-    "工作单位信用代码",
-    "就业形态",
-    "是否农民工",
-    "入会日期",
-]
+HEADERS = MEMBER_HEADERS
 GOOD_1 = [
     "周新",
     "110105198001010010",
