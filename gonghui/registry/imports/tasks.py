@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import jobs
 from gonghui.core.models import Job
-from gonghui.core.roles import EDIT_ROLES
+from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
 from gonghui.core.scoping import scope_paths
 from gonghui.registry.imports import TEMPLATES, Conflict, FileError, Outcome, import_table
 from gonghui.registry.imports.columns import Template
@@ -65,7 +65,9 @@ def start(*, actor, template: str, upload) -> Job:
         TASK,
         kind=KIND,
         owner=actor,
-        org_path=scope_root(actor),
+        # Filed under everything the owner may see, not only what they may edit: the job's
+        # messages are worded for the owner, so only administrators over all of it may read them.
+        org_path=scope_root(actor, REGISTRY_ROLES),
         template=template,
         filename=Path(upload.name).name[:200],
         file="",
@@ -130,6 +132,9 @@ def result_of(outcome: Outcome, table: list[list], spec: Template) -> dict:
     header = [_display(c) for c in table[0]] if table else []
     positions = column_positions(table[0] if table else [])
     masks = {positions[c.header]: c.mask for c in spec.columns if c.mask and c.header in positions}
+    # Only cells under a column the template accepted are kept: an unknown, repeated or unnamed
+    # column may hold anything (a misnamed ID column), and the result is stored.
+    accepted = {positions[c.header] for c in spec.columns if c.header in positions}
     bad_cells: dict[int, set[int]] = {}
     for error in outcome.errors:
         if error.column in positions:
@@ -144,6 +149,7 @@ def result_of(outcome: Outcome, table: list[list], spec: Template) -> dict:
         for col, mask in masks.items():
             if col < len(shown) and shown[col]:
                 shown[col] = mask(shown[col])
+        shown = [cell if col in accepted or not cell else "…" for col, cell in enumerate(shown)]
         preview.append({"row": index, "cells": shown, "bad": sorted(bad_cells.get(index, ()))})
     return {
         "template": outcome.template,
