@@ -321,14 +321,7 @@ class Ctx:
     codes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
-    pinyin: dict[str, str] = field(default_factory=dict)
     towns: dict[str, Organisation] = field(default_factory=dict)  # town name -> federation
-
-    def initials(self, name: str) -> str:
-        # pypinyin is the slowest step per member; names repeat, so cache them.
-        if name not in self.pinyin:
-            self.pinyin[name] = initials(name)
-        return self.pinyin[name]
 
 
 @dataclass
@@ -488,7 +481,7 @@ def _insert_level(ctx: Ctx, orgs: list[Organisation]) -> list[Organisation]:
     """Insert one level of the tree; the path holds the pk, known only after the insert."""
     for i, org in enumerate(orgs):
         org.path = f"tmp-{i}"  # unique placeholder: path is a unique column
-        org.name_initials = ctx.initials(org.name)
+        org.name_initials = initials(org.name)
     Organisation.objects.bulk_create(orgs, batch_size=BATCH_SIZE)
     for org in orgs:
         parent = org.parent
@@ -604,7 +597,7 @@ def _plan_employer(ctx: Ctx, pools: _Pools, territories) -> EmployerPlan:
     employer = Employer(
         credit_code=_credit_code(ctx, *code),
         name=name,
-        name_initials=ctx.initials(name),
+        name_initials=initials(name),
         territory=territory,
         industry=industry,
         ownership=ownership,
@@ -912,7 +905,7 @@ def _plan_new_form(ctx: Ctx, n_employers: int, industry: dict, seat: Organisatio
         employer = Employer(
             credit_code=_credit_code(ctx, "9", "1"),
             name=name,
-            name_initials=ctx.initials(name),
+            name_initials=initials(name),
             territory=seat,
             industry=I.G,
             ownership=Own.NON_PUBLIC,
@@ -1069,7 +1062,7 @@ def _member(ctx: Ctx, union, employer, form: str, *, status=MemberStatus.ACTIVE)
     name = _person_name(rng, gender)
     member = Member(
         name=name,
-        name_initials=ctx.initials(name),
+        name_initials=initials(name),
         union=union,
         employer=employer,
         employment_form=form,

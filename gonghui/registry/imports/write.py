@@ -208,14 +208,6 @@ AUDIT_COLUMNS = (
 )
 
 
-class _Initials(dict):
-    """Pinyin initials per name: pypinyin is the slowest step per row and names repeat."""
-
-    def __missing__(self, name: str) -> str:
-        self[name] = value = initials(name)
-        return value
-
-
 _json_text = json.encoder.encode_basestring_ascii  # what json.dumps does to a str, in C
 
 
@@ -255,7 +247,6 @@ class NewMembers:
     def __iter__(self):
         now = timezone.now()
         encrypt, keyed_hash = pii.encrypt, pii.keyed_hash
-        names = _Initials()
         form_labels = {value: str(label) for value, label in EmploymentForm.choices}
         active, active_label = MemberStatus.ACTIVE.value, str(MemberStatus.ACTIVE.label)
         source = MemberSource.IMPORT.value
@@ -272,7 +263,7 @@ class NewMembers:
             joined = values["joined_on"]
             yield (
                 name,
-                names[name],
+                initials(name),
                 encrypt(number),
                 values["id_hash"],
                 id_masked,
