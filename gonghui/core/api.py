@@ -26,7 +26,7 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 
 from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role
 
 
 class EditorPermission(permissions.BasePermission):
@@ -38,7 +38,7 @@ class EditorPermission(permissions.BasePermission):
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return scope_paths(request.user, EDIT_ROLES) != []
+        return holds_role(request.user, EDIT_ROLES)
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:

@@ -39,6 +39,11 @@ def scope_paths(user, roles: Iterable[str] = REGISTRY_ROLES) -> list[str] | None
     return cache[roles]
 
 
+def holds_role(user, roles: Iterable[str] = REGISTRY_ROLES) -> bool:
+    """Whether the user holds one of `roles` anywhere (a superuser holds them all)."""
+    return scope_paths(user, roles) != []
+
+
 def forget_scope(user) -> None:
     user.__dict__.pop("_scope_paths_cache", None)
 
@@ -57,10 +62,17 @@ class ScopedQuerySet(models.QuerySet):
     scope_lookups: tuple[str, ...] = ()
     scope_roles: frozenset[str] = REGISTRY_ROLES
 
+    def own_rows(self, user) -> Q | None:
+        """Rows a user sees as their own whatever their roles (e.g. jobs they submitted)."""
+        return None
+
     def visible_to(self, user, roles: Iterable[str] | None = None):
         paths = scope_paths(user, roles if roles is not None else self.scope_roles)
         if paths is None:
             return self
+        own = self.own_rows(user) if getattr(user, "is_authenticated", False) else None
+        if own is not None and user.is_active:
+            return self.filter(own | path_q(self.scope_lookups, paths))
         if not paths:
             return self.none()
         return self.filter(path_q(self.scope_lookups, paths))
@@ -69,17 +81,19 @@ class ScopedQuerySet(models.QuerySet):
         return self.visible_to(user, roles=EDIT_ROLES)
 
 
-def may_edit_org(actor, organisation) -> bool:
-    """Whether `actor` may attach records to `organisation`. No actor means the system itself
-    (migrations, the demo generator), which may."""
+def holds_role_at(actor, organisation, roles: Iterable[str] = REGISTRY_ROLES) -> bool:
+    """Whether `actor` holds one of `roles` at `organisation` or above it. No actor means the
+    system itself (migrations, the demo generator), which may do anything."""
     if actor is None:
         return True
-    paths = scope_paths(actor, EDIT_ROLES)
+    paths = scope_paths(actor, roles)
     return paths is None or any(organisation.path.startswith(p) for p in paths)
+
+
+def may_edit_org(actor, organisation) -> bool:
+    """Whether `actor` may attach records to `organisation`."""
+    return holds_role_at(actor, organisation, EDIT_ROLES)
 
 
 def may_see_org(actor, organisation) -> bool:
-    if actor is None:
-        return True
-    paths = scope_paths(actor)
-    return paths is None or any(organisation.path.startswith(p) for p in paths)
+    return holds_role_at(actor, organisation)

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gonghui.core.models import Organisation, OrgKind
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role
 from gonghui.reports.figures import PeriodError, figures_for, make_scope
 
 
@@ -80,7 +80,7 @@ class StatsView(APIView):
         params = StatsQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         data = params.validated_data
-        if scope_paths(request.user) == []:
+        if not holds_role(request.user):
             raise PermissionDenied(_("您没有可统计的组织范围"))
         org = None
         if "org" in data:

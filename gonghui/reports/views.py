@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from gonghui.core.roles import Role
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role
 from gonghui.core.views import pages
 from gonghui.reports import dashboard as board
 
@@ -18,13 +18,13 @@ DASHBOARD_HOME_ROLES = frozenset({Role.ADMIN, Role.VIEWER})
 
 
 def home(request):
-    if scope_paths(request.user, DASHBOARD_HOME_ROLES) != []:
+    if holds_role(request.user, DASHBOARD_HOME_ROLES):
         return dashboard(request)
     return pages.home(request)
 
 
 def dashboard(request):
-    if scope_paths(request.user) == []:
+    if not holds_role(request.user):
         # Lawyers, station keepers and social workers see no registry, so no figures of it.
         raise PermissionDenied
     today = timezone.localdate()

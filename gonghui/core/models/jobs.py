@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models.orgs import PREFIX_OPS
 from gonghui.core.roles import Role
-from gonghui.core.scoping import ScopedQuerySet, path_q, scope_paths
+from gonghui.core.scoping import ScopedQuerySet
 
 
 class JobStatus(models.TextChoices):
@@ -26,13 +26,8 @@ class JobQuerySet(ScopedQuerySet):
     scope_lookups = ("org_path",)
     scope_roles = frozenset({Role.ADMIN})
 
-    def visible_to(self, user, roles=None):
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        paths = scope_paths(user, roles if roles is not None else self.scope_roles)
-        if paths is None:
-            return self
-        return self.filter(Q(owner=user) | path_q(self.scope_lookups, paths))
+    def own_rows(self, user) -> Q:
+        return Q(owner=user)
 
     def unfinished(self):
         return self.filter(status__in=UNFINISHED)

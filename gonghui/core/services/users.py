@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, Organisation, RoleAssignment, User
 from gonghui.core.roles import USER_ADMIN_ROLES, Role
-from gonghui.core.scoping import forget_scope, scope_paths
+from gonghui.core.scoping import forget_scope, holds_role_at, scope_paths
 
 
 def can_grant_at(actor, organisation: Organisation) -> bool:
-    paths = scope_paths(actor, USER_ADMIN_ROLES)
-    return paths is None or any(organisation.path.startswith(p) for p in paths)
+    # Unlike record writes, a grant always has a person behind it: no actor, no grant.
+    return actor is not None and holds_role_at(actor, organisation, USER_ADMIN_ROLES)
 
 
 def _strictly_below(actor, organisation: Organisation) -> bool:

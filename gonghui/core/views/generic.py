@@ -13,7 +13,7 @@ from gonghui.core.filters import prepare_form
 from gonghui.core.models import AuditEntry
 from gonghui.core.pagination import paginate
 from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role
 
 PAGE_SIZE = 50
 
@@ -42,7 +42,7 @@ class ScopedObjectMixin:
     def can_edit(self, obj=None) -> bool:
         """May edit this object; without one, may create (holds an editing role anywhere)."""
         if obj is None:
-            return scope_paths(self.request.user, EDIT_ROLES) != []
+            return holds_role(self.request.user, EDIT_ROLES)
         return self.model.objects.editable_by(self.request.user).filter(pk=obj.pk).exists()
 
 

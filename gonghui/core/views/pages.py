@@ -11,7 +11,7 @@ from gonghui.core.forms import style
 from gonghui.core.models import AuditEntry, Organisation
 from gonghui.core.pagination import paginate
 from gonghui.core.roles import USER_ADMIN_ROLES
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role, scope_paths
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -46,7 +46,7 @@ def home(request):
 
 
 def audit_list(request):
-    if scope_paths(request.user, USER_ADMIN_ROLES) == []:
+    if not holds_role(request.user, USER_ADMIN_ROLES):
         raise PermissionDenied
     qs = AuditEntry.objects.visible_to(request.user).select_related("actor", "content_type")
     page = paginate(qs, sort="-pk", after=request.GET.get("after"), before=None, size=100)

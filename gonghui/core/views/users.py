@@ -9,13 +9,13 @@ from gonghui.core.forms import GrantForm, UserCreateForm
 from gonghui.core.models import Organisation, RoleAssignment, User
 from gonghui.core.pagination import paginate
 from gonghui.core.roles import USER_ADMIN_ROLES
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role
 from gonghui.core.services import users as services
 from gonghui.core.views.generic import apply_errors
 
 
 def _require_user_admin(request):
-    if scope_paths(request.user, USER_ADMIN_ROLES) == []:
+    if not holds_role(request.user, USER_ADMIN_ROLES):
         raise PermissionDenied
 
 

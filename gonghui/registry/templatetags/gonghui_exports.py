@@ -3,7 +3,7 @@
 from django import template
 
 from gonghui.core.roles import REVEAL_ROLES
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ def export_menu(context, personal: bool = False) -> dict:
         return "?" + params.urlencode()
 
     links = {"xlsx_url": url(export="xlsx"), "csv_url": url(export="csv")}
-    if personal and scope_paths(request.user, REVEAL_ROLES) != []:
+    if personal and holds_role(request.user, REVEAL_ROLES):
         links["reveal_xlsx_url"] = url(export="xlsx", reveal="1")
         links["reveal_csv_url"] = url(export="csv", reveal="1")
     return links

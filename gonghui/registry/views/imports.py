@@ -20,7 +20,7 @@ from gonghui.core import jobs
 from gonghui.core.forms import style
 from gonghui.core.models import Job, JobStatus
 from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import scope_paths
+from gonghui.core.scoping import holds_role
 from gonghui.registry.imports import TEMPLATES, FileError, tasks
 from gonghui.registry.imports.workbooks import template_workbook
 
@@ -48,7 +48,7 @@ class UploadForm(forms.Form):
 
 
 def _may_import(user) -> bool:
-    return scope_paths(user, EDIT_ROLES) != []
+    return holds_role(user, EDIT_ROLES)
 
 
 def _imports(request):
