@@ -16,5 +16,8 @@ class RegistryConfig(AppConfig):
         )
 
         register_kind_guard(kind_change_errors)
+        # Registers the list exporters (?export=csv|xlsx on the list pages).
+        from gonghui.registry import exports  # noqa: F401
+
         register_counter("members", _("会员"), member_counts_by_org)
         register_counter("employers", _("在营单位"), employer_counts_by_org)

@@ -1,7 +1,5 @@
 from django.urls import path
 
-# Imported for its effect: registers the list exporters (?export=csv|xlsx on the list pages).
-from gonghui.registry import exports  # noqa: F401
 from gonghui.registry.imports.columns import TEMPLATES
 from gonghui.registry.views import imports
 
