@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "gonghui.core",
     "gonghui.registry",
     "gonghui.reports",
+    "gonghui.portal",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +197,32 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# Text messages (one-time codes, application notices): gonghui.core.sms. The console backend
+# logs them; the HTTP backend posts to the provider's gateway.
+GONGHUI_SMS_BACKEND = env.str(
+    "GONGHUI_SMS_BACKEND", default="gonghui.core.sms.backends.ConsoleBackend"
+)
+GONGHUI_SMS_URL = env.str("GONGHUI_SMS_URL", default="")
+GONGHUI_SMS_TOKEN = env.str("GONGHUI_SMS_TOKEN", default="")
+GONGHUI_SMS_SIGN = env.str("GONGHUI_SMS_SIGN", default="【工会】")
+
+# Worker portal (/m/): one-time codes expire, are rate-limited per number and per client address,
+# and five wrong codes lock the number for a while.
+GONGHUI_OTP_TTL_SECONDS = env.int("GONGHUI_OTP_TTL_SECONDS", default=5 * 60)
+GONGHUI_OTP_RESEND_SECONDS = env.int("GONGHUI_OTP_RESEND_SECONDS", default=60)
+GONGHUI_OTP_PER_NUMBER_PER_HOUR = env.int("GONGHUI_OTP_PER_NUMBER_PER_HOUR", default=5)
+GONGHUI_OTP_PER_ADDRESS_PER_HOUR = env.int("GONGHUI_OTP_PER_ADDRESS_PER_HOUR", default=20)
+GONGHUI_OTP_FAILURE_LIMIT = env.int("GONGHUI_OTP_FAILURE_LIMIT", default=5)
+GONGHUI_OTP_LOCK_MINUTES = env.int("GONGHUI_OTP_LOCK_MINUTES", default=30)
+# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP);
+# empty means REMOTE_ADDR. Only set it when the proxy overwrites the header.
+GONGHUI_PORTAL_CLIENT_IP_HEADER = env.str("GONGHUI_PORTAL_CLIENT_IP_HEADER", default="")
+# The member card's QR code is valid this long (the card page refreshes it).
+GONGHUI_CARD_TOKEN_SECONDS = env.int("GONGHUI_CARD_TOKEN_SECONDS", default=10 * 60)
+# Scheme and host printed in QR codes (join posters, member cards), e.g. https://gh.example.cn;
+# empty means the host of the request that draws the code.
+GONGHUI_PORTAL_BASE_URL = env.str("GONGHUI_PORTAL_BASE_URL", default="")
 
 # Filters offer "all" rather than a row of dashes.
 FILTERS_EMPTY_CHOICE_LABEL = _("全部")

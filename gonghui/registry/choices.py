@@ -82,3 +82,36 @@ class MemberSource(models.TextChoices):
 class Gender(models.TextChoices):
     MALE = "M", _("男")
     FEMALE = "F", _("女")
+
+
+class ApplicationKind(models.TextChoices):
+    JOIN = "join", _("入会")
+    TRANSFER = "transfer", _("转会")
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已通过")
+    REFUSED = "refused", _("未通过")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+class ApplicationChannel(models.TextChoices):
+    PORTAL = "portal", _("职工端")
+    STAFF = "staff", _("工会经办")
+
+
+class ContactMethod(models.TextChoices):
+    VISIT = "visit", _("上门走访")
+    CALL = "call", _("电话联系")
+    MEETING = "meeting", _("座谈宣讲")
+    OTHER = "other", _("其他")
+
+
+class ContactOutcome(models.TextChoices):
+    NO_INTEREST = "no_interest", _("暂无意愿")
+    CONSIDERING = "considering", _("有建会意向")
+    PREPARING = "preparing", _("筹建中")
+    FOUNDED = "founded", _("已建会")
+    REFUSED = "refused", _("明确拒绝")
+    UNREACHABLE = "unreachable", _("未联系上")

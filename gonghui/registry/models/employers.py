@@ -77,6 +77,9 @@ class Employer(models.Model):
         default=OperatingStatus.OPERATING,
     )
     is_well_known = models.BooleanField(_("知名企业"), default=False)
+    # When the employer last went from no union to a union (set by the services); the founding
+    # drive counts an employer as founded in the year of this date. Unknown for imported rows.
+    union_since = models.DateField(_("建会日期"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

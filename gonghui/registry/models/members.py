@@ -84,6 +84,7 @@ class Member(models.Model):
         _("会籍状态"), max_length=16, choices=MemberStatus.choices, default=MemberStatus.ACTIVE
     )
     left_on = models.DateField(_("离会日期"), null=True, blank=True)
+    leave_reason = models.CharField(_("退会原因"), max_length=200, blank=True)
     source = models.CharField(
         _("来源"), max_length=10, choices=MemberSource.choices, default=MemberSource.MANUAL
     )
@@ -104,6 +105,7 @@ class Member(models.Model):
         "joined_on",
         "status",
         "left_on",
+        "leave_reason",
     )
 
     class Meta:
@@ -168,6 +170,11 @@ class Member(models.Model):
     def birth_date(self):
         """Derived from the encrypted number, in memory only."""
         return parse_resident_id(self.id_number).birth_date
+
+    @property
+    def card_number(self) -> str:
+        """The member card's number: the spell's key, so it is never reused (会员卡号)."""
+        return f"GH{self.pk:010d}"
 
     @property
     def is_new_form(self) -> bool:
