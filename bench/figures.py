@@ -62,6 +62,18 @@ WITH e AS (
 ), w AS (
     SELECT COUNT(*) AS employed FROM registry_member m
     WHERE m.status = 'active' AND m.employer_id IN (SELECT id FROM e WHERE covered)
+), f AS (
+    SELECT COUNT(*) FILTER (WHERE m.source = 'online') AS joined_online,
+           COUNT(*) FILTER (WHERE m.source = 'transfer') AS transfers_in,
+           COUNT(*) FILTER (WHERE m.source = 'transfer' AND m.status = 'active') AS active_in
+    FROM registry_member m {members}
+    WHERE m.source IN ('online', 'transfer') AND m.joined_on BETWEEN %(first)s AND %(last)s
+), x AS (
+    SELECT COUNT(*) AS transfers_out FROM registry_member m {members}
+    WHERE m.status = 'transferred_out' AND m.left_on BETWEEN %(first)s AND %(last)s
+), a AS (
+    SELECT COUNT(*) AS pending, COUNT(*) FILTER (WHERE a.submitted_on < %(overdue)s) AS overdue
+    FROM registry_application a {applications} WHERE a.status = 'pending'
 ), o AS (
     SELECT {kinds}, COUNT(*) FILTER (WHERE term_ends_on < %(today)s) AS overdue
     FROM core_organisation o WHERE status = 'active' {orgs}
@@ -73,14 +85,16 @@ SELECT (SELECT COUNT(*) FROM e),
        (SELECT COALESCE(SUM(headcount), 0) FROM e WHERE covered),
        m.members, m.members_new, m.members_new_form, m.members_migrant,
        (SELECT employed FROM w),
+       f.joined_online, f.transfers_in, f.active_in, x.transfers_out, a.pending, a.overdue,
        o.*
-FROM m, o
+FROM m, o, f, x, a
 """
 KIND_COUNT = "COUNT(*) FILTER (WHERE kind = '{0}') AS \"{0}\""  # "group" is a keyword
 SCOPED = {
     "employers": "AND (t.path LIKE %(prefix)s OR u.path LIKE %(prefix)s)",
     "members": "JOIN core_organisation mu ON mu.id = m.union_id AND mu.path LIKE %(prefix)s",
     "orgs": "AND o.path LIKE %(prefix)s",
+    "applications": "JOIN core_organisation au ON au.id = a.union_id AND au.path LIKE %(prefix)s",
 }
 
 
@@ -93,13 +107,16 @@ def hand_written(org: Organisation | None) -> dict:
         "first": datetime.date(today.year, 1, 1),
         "last": datetime.date(today.year, 12, 31),
         "today": today,
+        "overdue": today - datetime.timedelta(15),
         "prefix": f"{org.path}%" if org else None,
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     (employers, unionized, large, large_unionized, headcount) = row[:5]
-    members, new, new_form, migrant, employed, *kind_counts, overdue = row[5:]
+    members, new, new_form, migrant, employed = row[5:10]
+    online, transfers_in, active_in, transfers_out, pending, late = row[10:16]
+    *kind_counts, overdue = row[16:]
     by_kind = dict(zip(OrgKind.values, kind_counts, strict=True))
     return {
         "employers": employers,
@@ -108,12 +125,17 @@ def hand_written(org: Organisation | None) -> dict:
         "founding_rate_25plus": share(large_unionized, large),
         "employees_unionized": headcount,
         "members": members,
-        "members_new": new,
+        "members_new": new - active_in,
         "members_new_form": new_form,
         "members_migrant": migrant,
         "membership_rate": share(employed, headcount),
         "orgs_by_kind": by_kind,
         "unions_term_overdue": overdue or 0,
+        "applications_pending": pending,
+        "applications_overdue": late,
+        "members_joined_online": online,
+        "transfers_in": transfers_in,
+        "transfers_out": transfers_out,
     }
 
 

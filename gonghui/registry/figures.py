@@ -10,8 +10,13 @@ Definitions, where DESIGN.md leaves a choice:
   does not.
 - `members_new` counts members who are active now and joined within the period: members who
   joined and have since left or transferred out are not counted, so the figure is a part of
-  `members`, matches the member list filtered by joining date, and a transfer is not counted
-  twice (once in the old union, once in the new).
+  `members` and matches the member list filtered by joining date. A spell that began with a
+  transfer is not new to the union movement and is not counted (it is in `transfers_in`).
+- Joining and transfer (码上办): `members_joined_online` counts spells that began with an approved
+  online application within the period, whatever their status now; `transfers_in` spells that
+  began with a transfer within the period, `transfers_out` spells that ended with one (a transfer
+  inside the scope is in both). `applications_pending` and `applications_overdue` (pending more
+  than 15 days) are stocks as of today, counted at the receiving union.
 - `membership_rate`'s numerator is the active members employed by the unionized employers in
   scope, whichever union they belong to (a courier outlet in a town may be covered by a county
   industry union), so that numerator and denominator are about the same employers.
@@ -25,14 +30,21 @@ Definitions, where DESIGN.md leaves a choice:
 
 import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.figures import FigureScope, rate
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
 from gonghui.core.models.orgs import PATH_SEGMENT_WIDTH
-from gonghui.registry.choices import EmploymentForm, OperatingStatus, Ownership
-from gonghui.registry.models import Employer, Member
+from gonghui.registry.choices import (
+    EmploymentForm,
+    MemberSource,
+    MemberStatus,
+    OperatingStatus,
+    Ownership,
+)
+from gonghui.registry.models import Application, Employer, Member
+from gonghui.registry.models.applications import HANDLING_DAYS
 
 EMPLOYER_LOOKUPS = ("territory__path", "union__path")
 MEMBER_LOOKUPS = ("union__path",)
@@ -56,6 +68,11 @@ LABELS = {
     "membership_rate": _("入会率"),
     "orgs_by_kind": _("工会组织数"),
     "unions_term_overdue": _("未按期换届工会"),
+    "applications_pending": _("待审核申请"),
+    "applications_overdue": _("超期未审核申请"),
+    "members_joined_online": _("网上入会"),
+    "transfers_in": _("转入会员"),
+    "transfers_out": _("转出会员"),
 }
 RATES = ("founding_rate", "founding_rate_25plus", "membership_rate")  # shares, 0..1
 
@@ -66,6 +83,8 @@ def registry_figures(scope: FigureScope) -> dict:
     members = member_tallies(scope)
     orgs = org_tallies(scope)
     employed = members_of_unionized_employers(scope)
+    flows = membership_flows(scope)
+    applications = application_tallies(scope)
     return {
         "employers": employers["employers"],
         "employers_unionized": employers["unionized"],
@@ -73,12 +92,17 @@ def registry_figures(scope: FigureScope) -> dict:
         "founding_rate_25plus": rate(employers["large_unionized"], employers["large"]),
         "employees_unionized": employers["employees_unionized"],
         "members": members["members"],
-        "members_new": members["new"],
+        "members_new": members["new"] - flows["active_transfers_in"],
         "members_new_form": members["new_form"],
         "members_migrant": members["migrant"],
         "membership_rate": rate(employed, employers["employees_unionized"]),
         "orgs_by_kind": orgs["by_kind"],
         "unions_term_overdue": orgs["overdue"],
+        "applications_pending": applications["pending"],
+        "applications_overdue": applications["overdue"],
+        "members_joined_online": flows["joined_online"],
+        "transfers_in": flows["transfers_in"],
+        "transfers_out": flows["transfers_out"],
     }
 
 
@@ -131,6 +155,43 @@ def member_tallies(scope: FigureScope) -> dict:
         )
 
     return scope.memo("registry.members", query)
+
+
+def membership_flows(scope: FigureScope) -> dict:
+    """Spells begun online or by transfer, and ended by transfer, within the period. Both read
+    small partial indexes (registry migration 0006): few of a million spells are either."""
+
+    def query():
+        period = (scope.date_from, scope.date_to)
+        begun = (
+            Member.objects.filter(scope.q(*MEMBER_LOOKUPS), joined_on__range=period)
+            .filter(source__in=(MemberSource.ONLINE, MemberSource.TRANSFER))
+            .aggregate(
+                joined_online=Count("id", filter=Q(source=MemberSource.ONLINE)),
+                transfers_in=Count("id", filter=Q(source=MemberSource.TRANSFER)),
+                active_transfers_in=Count(
+                    "id", filter=Q(source=MemberSource.TRANSFER, status=MemberStatus.ACTIVE)
+                ),
+            )
+        )
+        ended = Member.objects.filter(
+            scope.q(*MEMBER_LOOKUPS),
+            status=MemberStatus.TRANSFERRED_OUT,
+            left_on__range=period,
+        ).count()
+        return {**begun, "transfers_out": ended}
+
+    return scope.memo("registry.flows", query)
+
+
+def application_tallies(scope: FigureScope) -> dict:
+    """Pending applications at the unions in scope, and those waiting past the handling time."""
+    limit = scope.today - datetime.timedelta(HANDLING_DAYS)
+    return (
+        Application.objects.pending()
+        .filter(scope.q("union__path"))
+        .aggregate(pending=Count("id"), overdue=Count("id", filter=Q(submitted_on__lt=limit)))
+    )
 
 
 def members_of_unionized_employers(scope: FigureScope) -> int:
@@ -214,8 +275,18 @@ def members_new_by_month(scope: FigureScope) -> list[tuple[datetime.date, int]]:
         .annotate(n=Count("joined_on"))
         .order_by()
     )
+    # Transfers are not new members (see members_new): taken off from their own small index,
+    # so the main count stays an index-only scan.
+    transfers = (
+        Member.objects.active()
+        .filter(scope.q(*MEMBER_LOOKUPS), joined_on__range=(scope.date_from, scope.date_to))
+        .filter(source=MemberSource.TRANSFER)
+        .values_list("joined_on")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     counts: dict[datetime.date, int] = {}
-    for day, n in rows:
+    for day, n in [*rows, *((day, -n) for day, n in transfers)]:
         month = day.replace(day=1)
         counts[month] = counts.get(month, 0) + n
     months = []
@@ -267,11 +338,17 @@ def _year_before(day: datetime.date) -> datetime.date:
 
 
 def drive_conditions(scope: FigureScope) -> dict[str, Q]:
-    """The three kinds of founding-drive target (建会攻坚), among employers without a union."""
+    """The four kinds of founding-drive target (建会攻坚), among employers without a union."""
+    return target_conditions(scope.today)
+
+
+def target_conditions(today: datetime.date) -> dict[str, Q]:
+    """The founding-drive categories as of `today` (the worklist and the dashboard share them)."""
     return {
-        "operating_1y": Q(founded_on__lte=_year_before(scope.today)),
+        "operating_1y": Q(founded_on__lte=_year_before(today)),
         "party_branch": Q(has_party_branch=True),
         "non_public_25": Q(ownership__in=NON_PUBLIC) & LARGE,
+        "well_known": Q(is_well_known=True),
     }
 
 
@@ -300,3 +377,25 @@ def overdue_unions(scope: FigureScope, limit: int = 20) -> list[Organisation]:
         .term_overdue(scope.today)
         .order_by("term_ends_on", "path")[:limit]
     )
+
+
+def overdue_applications(scope: FigureScope, limit: int = 20) -> list[dict]:
+    """Pending applications past the handling time, by receiving union (whose queue they are
+    in), the longest waiting first: the dashboard of the organisation above flags them."""
+    rows = list(
+        Application.objects.filter(scope.q("union__path"))
+        .overdue(scope.today)
+        .values("union")
+        .annotate(n=Count("id"), oldest=Min("submitted_on"))
+        .order_by("oldest", "union")[:limit]
+    )
+    unions = Organisation.objects.in_bulk([row["union"] for row in rows])
+    return [
+        {
+            "union": unions[row["union"]],
+            "count": row["n"],
+            "oldest": row["oldest"],
+            "days": (scope.today - row["oldest"]).days,
+        }
+        for row in rows
+    ]

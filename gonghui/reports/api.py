@@ -52,6 +52,11 @@ class StatsSerializer(serializers.Serializer):
     membership_rate = serializers.FloatField(help_text=_("已建会单位在会会员数 / 职工人数"))
     orgs_by_kind = OrgsByKindSerializer(help_text=_("各类型正常状态工会组织数"))
     unions_term_overdue = serializers.IntegerField(help_text=_("未按期换届的工会组织数"))
+    applications_pending = serializers.IntegerField(help_text=_("待审核的入会、转会申请数"))
+    applications_overdue = serializers.IntegerField(help_text=_("提交超过15日仍未审核的申请数"))
+    members_joined_online = serializers.IntegerField(help_text=_("统计期内网上入会的会员数"))
+    transfers_in = serializers.IntegerField(help_text=_("统计期内转入的会员数"))
+    transfers_out = serializers.IntegerField(help_text=_("统计期内转出的会员数"))
 
 
 class StatsView(APIView):

@@ -43,6 +43,11 @@ TOWN_A = {
     "membership_rate": 0.0333,  # 0.03333…
     "orgs_by_kind": kinds(town_federation=1, grassroots=2, group=1),
     "unions_term_overdue": 1,
+    "applications_pending": 0,
+    "applications_overdue": 0,
+    "members_joined_online": 0,
+    "transfers_in": 0,
+    "transfers_out": 0,
 }
 # Town B: employer_b (40, unionized); member_b (courier, 2023), b_new (2025), both of b: 2 / 40.
 TOWN_B = {
@@ -58,6 +63,11 @@ TOWN_B = {
     "membership_rate": 0.05,
     "orgs_by_kind": kinds(town_federation=1, grassroots=1),
     "unions_term_overdue": 0,
+    "applications_pending": 0,
+    "applications_overdue": 0,
+    "members_joined_online": 0,
+    "transfers_in": 0,
+    "transfers_out": 0,
 }
 # The county: A and B, plus the industry union and its sf_union (whose employer h lies in A, so
 # already counted there), and the courier member: 11 members, 4 of new forms. Unionized 4 of 7
@@ -78,6 +88,11 @@ COUNTY = {
         county_federation=1, town_federation=2, industry_union=1, grassroots=4, group=1
     ),
     "unions_term_overdue": 1,
+    "applications_pending": 0,
+    "applications_overdue": 0,
+    "members_joined_online": 0,
+    "transfers_in": 0,
+    "transfers_out": 0,
 }
 KEYS = list(COUNTY)
 
