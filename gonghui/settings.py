@@ -250,4 +250,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    # The console SMS backend's messages (one-time codes) are what a developer signs in with.
+    "loggers": {
+        "gonghui.sms": {"level": env.str("SMS_LOG_LEVEL", default="INFO" if DEBUG else "WARNING")}
+    },
 }

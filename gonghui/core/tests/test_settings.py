@@ -31,9 +31,24 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         GONGHUI_PII_HASH_KEY="production-hash-key",
         ALLOWED_HOSTS="gonghui.example.gov.cn",
         GONGHUI_DATA_DIR=str(tmp_path),
+        GONGHUI_SMS_BACKEND="gonghui.core.sms.backends.HttpBackend",
+        GONGHUI_SMS_URL="https://sms.example.gov.cn/send",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_texts_would_only_be_logged(tmp_path):
+    result = run_manage(
+        "check",
+        "--deploy",
+        SECRET_KEY="k3Y-qW8z_Lp2-Rt7vN1m-Xc4bH9s-Gd6fJ0w-Ue5aT3y-Zr8iO2p",
+        GONGHUI_PII_KEYS=Fernet.generate_key().decode(),
+        GONGHUI_PII_HASH_KEY="production-hash-key",
+        ALLOWED_HOSTS="gonghui.example.gov.cn",
+        GONGHUI_DATA_DIR=str(tmp_path),
+    )
+    assert "gonghui.W001" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_secrets(tmp_path):
