@@ -31,6 +31,7 @@ from gonghui.core.models.orgs import path_segment
 from gonghui.core.pinyin import initials
 from gonghui.core.roles import Role
 from gonghui.core.validators import make_credit_code, make_mobile, make_resident_id
+from gonghui.registry import demo_activity
 from gonghui.registry.choices import (
     EmploymentForm,
     Industry,
@@ -39,7 +40,7 @@ from gonghui.registry.choices import (
     OperatingStatus,
     Ownership,
 )
-from gonghui.registry.models import Employer, Member
+from gonghui.registry.models import Application, Employer, FoundingContact, Member
 
 BATCH_SIZE = 2000
 URL = "http://127.0.0.1:8000/"
@@ -351,6 +352,8 @@ class DemoResult:
     orgs_by_kind: list[tuple[str, int]]
     employers: int
     members_active: int
+    applications_pending: int = 0
+    portal_phone: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,13 +374,18 @@ def build(*, members: int, employers: int, seed: int, reset: bool = False) -> De
             reset_data()
         _check_usernames()
         ctx = Ctx(rng=random.Random(seed), today=timezone.localdate())
-        users = _generate(ctx, members, employers)
-    return DemoResult(seed=seed, users=users, **_counts())
+        users = _generate(ctx, max(members - demo_activity.NEW_MEMBERS, 0), employers)
+        activity = demo_activity.generate(
+            rng=ctx.rng, town1=ctx.towns[TOWNS[0][0]], town2=ctx.towns[TOWNS[1][0]]
+        )
+    return DemoResult(seed=seed, users=users, portal_phone=activity.worker_phone, **_counts())
 
 
 def reset_data() -> None:
     """Delete the registry and the tree: members, employers, roles, audit, users, organisations."""
     try:
+        FoundingContact.objects.all().delete()
+        Application.objects.all().delete()
         Member.objects.all().delete()
         Employer.objects.all().delete()
         RoleAssignment.objects.all().delete()
@@ -413,7 +421,9 @@ def report(result: DemoResult) -> str:
             *table,
             "",
             "以上密码只显示这一次，请妥善保存。",
-            f"打开 {URL} 登录。",
+            f"打开 {URL} 登录；待审核的入会、转会申请 {result.applications_pending} 件。",
+            f"职工端（手机）：打开 {URL}m/ ，手机号 {result.portal_phone}，"
+            "验证码显示在运行服务的控制台中。",
         ]
     )
 
@@ -444,6 +454,7 @@ def _counts() -> dict:
         "orgs_by_kind": [(str(k.label), by_kind[k]) for k in OrgKind if by_kind.get(k)],
         "employers": Employer.objects.count(),
         "members_active": Member.objects.active().count(),
+        "applications_pending": Application.objects.pending().count(),
     }
 
 

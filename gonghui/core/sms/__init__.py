@@ -5,6 +5,8 @@ The backend is pluggable, like Django's e-mail backends: `GONGHUI_SMS_BACKEND` n
 the log and keeps it in `outbox`; the HTTP backend posts to a provider's gateway.
 """
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,18 +23,32 @@ class Message:
     text: str
 
 
+_muted = threading.local()
+
+
+@contextmanager
+def muted():
+    """Send nothing inside the block: generated data (the demo) goes through the services, but
+    nobody is there to be told."""
+    _muted.on = True
+    try:
+        yield
+    finally:
+        _muted.on = False
+
+
 def backend():
     return import_string(settings.GONGHUI_SMS_BACKEND)()
 
 
 def send(*, phone: str, text: str) -> None:
     """Send now (one-time codes: the worker is waiting for it)."""
-    if phone:
+    if phone and not getattr(_muted, "on", False):
         backend().send_messages([Message(phone=phone, text=text)])
 
 
 def send_on_commit(*, phone: str, text: str) -> None:
     """Send when the surrounding transaction commits: a notice of a change that was rolled back
     would tell the worker something that is not true."""
-    if phone:
+    if phone and not getattr(_muted, "on", False):
         transaction.on_commit(lambda: send(phone=phone, text=text))

@@ -64,3 +64,12 @@ def test_http_backend_failure_is_logged_not_raised(settings, caplog):
     with mock.patch("urllib.request.urlopen", side_effect=OSError("down")):
         HttpBackend().send_messages([sms.Message("13812345678", "x")])
     assert "138****5678" in caplog.text and "failed" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_muted_sends_nothing():
+    with sms.muted():
+        sms.send(phone="13812345678", text="x")
+        sms.send_on_commit(phone="13812345678", text="y")
+    sms.send(phone="13812345678", text="z")
+    assert [m.text for m in sms.outbox] == ["z"]

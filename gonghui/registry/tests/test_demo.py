@@ -131,3 +131,18 @@ def test_refuses_non_empty_database_then_resets_to_the_same_county(output):
     assert list(Employer.objects.order_by("credit_code").values_list("credit_code", "name")) == (
         employers
     )
+
+
+def test_joining_activity_and_a_portal_worker(output):
+    from gonghui.core import pii
+    from gonghui.registry.demo_activity import DEMO_WORKER_PHONE
+    from gonghui.registry.models import Application
+
+    pending = Application.objects.pending()
+    assert pending.filter(kind="join").count() >= 6
+    assert pending.overdue().exists() and pending.filter(kind="transfer").exists()
+    assert Application.objects.filter(status="refused").exclude(reason="").exists()
+    worker = Member.objects.active().get(phone_hash=pii.keyed_hash(DEMO_WORKER_PHONE))
+    assert worker.source == "online" and worker.employment_form == "courier"
+    assert Member.objects.filter(status=MemberStatus.TRANSFERRED_OUT).exists()
+    assert DEMO_WORKER_PHONE in output and "/m/" in output
