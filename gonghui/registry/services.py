@@ -87,11 +87,21 @@ def _apply(obj, allowed: set[str], fields: dict) -> None:
         setattr(obj, name, value.strip() if isinstance(value, str) else value)
 
 
+def _keep_union_since(employer: Employer, had_union: bool) -> None:
+    """The founding drive counts an employer as founded in the year it went from no union to a
+    union: stamp that day, clear it when the union goes, keep it when one union replaces another."""
+    if employer.union_id and not had_union:
+        employer.union_since = timezone.localdate()
+    elif not employer.union_id:
+        employer.union_since = None
+
+
 @transaction.atomic
 def create_employer(*, actor, **fields) -> Employer:
     employer = Employer()
     _apply(employer, EMPLOYER_FIELDS, fields)
     _clean_employer(employer, actor=actor, before={})
+    _keep_union_since(employer, had_union=False)
     _save_unique(employer, "credit_code", _("统一社会信用代码已登记"))
     audit.record(
         actor=actor, action=AuditAction.CREATE, obj=employer, after=audit.snapshot(employer)
@@ -105,6 +115,7 @@ def update_employer(*, actor, employer: Employer, **fields) -> Employer:
     before, relations = audit.snapshot(employer), _relation_pks(employer, EMPLOYER_RELATIONS)
     _apply(employer, EMPLOYER_FIELDS, fields)
     _clean_employer(employer, actor=actor, before=relations)
+    _keep_union_since(employer, had_union=relations["union"] is not None)
     _save_unique(employer, "credit_code", _("统一社会信用代码已登记"))
     audit.record(
         actor=actor,

@@ -152,11 +152,15 @@ def _update_employers(updates: list, actor, now) -> None:
     if len(fresh) != len(pks):
         raise Conflict
     entries, fields = [], {"updated_at", "name_initials"}
+    today = timezone.localdate()
     for current, changes in updates:
         employer = fresh[current.pk]
         before = audit.snapshot(employer)
+        had_union = employer.union_id is not None
         for name, value in changes.items():
             setattr(employer, name, value)
+        if "union" in changes and _union_since_changed(employer, had_union, today):
+            fields.add("union_since")
         employer.name_initials = initials(employer.name)
         employer.updated_at = now
         fields.update(changes)
@@ -165,6 +169,19 @@ def _update_employers(updates: list, actor, now) -> None:
             entries.append(_entry(actor, AuditAction.UPDATE, employer, diff))
     Employer.objects.bulk_update(list(fresh.values()), sorted(fields), batch_size=BATCH)
     AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+
+
+def _union_since_changed(employer: Employer, had_union: bool, today: datetime.date) -> bool:
+    """As registry.services does for one employer: an employer that gets its first union from
+    the file was founded on the import day; one that loses it has no founding date. New rows
+    keep it empty (historical data: when their union was founded is not known)."""
+    if employer.union_id is not None and not had_union:
+        employer.union_since = today
+        return True
+    if employer.union_id is None and had_union:
+        employer.union_since = None
+        return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
