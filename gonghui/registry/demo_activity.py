@@ -2,6 +2,8 @@
 is exactly what the county would have: applications waiting in town 1's queue (some past the 15
 days), decided ones, transfers in both directions, and one worker to sign in to the portal as.
 
+It also gives the founding drive of town 1 its contact history and one union founded today.
+
 Runs after the bulk generator in `gonghui.registry.demo`, inside its transaction, with text
 messages muted.
 """
@@ -16,12 +18,13 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from gonghui.core import sms
-from gonghui.core.models import Organisation, OrgStatus, User
+from gonghui.core.models import Organisation, OrgKind, OrgStatus, User
 from gonghui.core.models.orgs import COVERING_KINDS
+from gonghui.core.services.orgs import create_organisation
 from gonghui.core.validators import make_mobile, make_resident_id
-from gonghui.registry import membership
-from gonghui.registry.choices import EmploymentForm, MemberStatus
-from gonghui.registry.models import Application, Member
+from gonghui.registry import founding, founding_queries, membership, services
+from gonghui.registry.choices import ContactMethod, ContactOutcome, EmploymentForm, MemberStatus
+from gonghui.registry.models import Application, Employer, Member
 
 # The portal demo login: a courier who joined online (the code is printed by the console SMS
 # backend when asked for).
@@ -62,6 +65,7 @@ def generate(*, rng: random.Random, town1: Organisation, town2: Organisation) ->
         moved_in = _transfer(_member_of(unions2), unions1[0])
         membership.approve(actor=clerk1, application=moved_in)
         _age(_transfer(_member_of(unions1), unions2[0]), 2)  # waits in town 2's queue
+        _founding_drive(town1, clerk1)
     return Activity(worker_phone=DEMO_WORKER_PHONE, pending=len(PENDING_AGES) + 1, transfers=2)
 
 
@@ -135,6 +139,59 @@ def _transfer(member: Member, union: Organisation) -> Application:
     return membership.submit_transfer(
         member=member, union=union, employer=_employer_with_room(union), note="更换工作单位"
     )
+
+
+# The founding drive in town 1: (outcome, days ago, next step, next step in days).
+CONTACTS = (
+    (ContactOutcome.CONSIDERING, 40, "约负责人召开职工座谈会", -5),  # a next step already late
+    (ContactOutcome.PREPARING, 12, "协助起草工会章程、推选筹备组", 10),
+    (ContactOutcome.NO_INTEREST, 25, "三个月后再次走访", 65),
+    (ContactOutcome.UNREACHABLE, 3, "电话预约上门", 4),
+)
+
+
+def _founding_drive(town: Organisation, clerk) -> None:
+    """Contacts with the town's largest targets, and one target that founded its union today,
+    so the worklist has history and the town's 'founded this year' is not zero."""
+    today = timezone.localdate()
+    targets = list(
+        founding_queries.target_base(Employer.objects.filter(territory=town), today).order_by(
+            "-headcount", "pk"
+        )[: len(CONTACTS) + 1]
+    )
+    for employer, (outcome, ago, step, due) in zip(targets, CONTACTS, strict=False):
+        founding.record_contact(
+            actor=clerk,
+            employer=employer,
+            contacted_on=today - datetime.timedelta(ago),
+            method=ContactMethod.VISIT if ago > 10 else ContactMethod.CALL,
+            outcome=outcome,
+            contact_person="办公室主任",
+            next_step=step,
+            next_on=today + datetime.timedelta(due),
+        )
+    if len(targets) > len(CONTACTS):
+        _found_union(targets[-1], town, clerk)
+
+
+def _found_union(employer: Employer, town: Organisation, clerk) -> None:
+    founding.record_contact(
+        actor=clerk,
+        employer=employer,
+        contacted_on=timezone.localdate(),
+        method=ContactMethod.MEETING,
+        outcome=ContactOutcome.FOUNDED,
+        notes="召开工会成立大会，选举产生第一届工会委员会",
+    )
+    union = create_organisation(
+        actor=clerk,
+        name=f"{employer.name}工会",
+        kind=OrgKind.GRASSROOTS,
+        parent=town,
+        founded_on=timezone.localdate(),
+        term_ends_on=timezone.localdate().replace(year=timezone.localdate().year + 5),
+    )
+    services.update_employer(actor=clerk, employer=employer, union=union)
 
 
 def _age(application: Application, days: int) -> None:
