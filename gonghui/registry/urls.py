@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.registry.views import pages
+from gonghui.registry.views import applications, founding, pages
 
 app_name = "registry"
 
@@ -17,5 +17,38 @@ urlpatterns = [
         "members/<int:pk>/reveal/<str:field>/",
         pages.member_reveal,
         name="member_reveal",
+    ),
+    path(
+        "members/<int:pk>/transfer/",
+        applications.MemberTransferView.as_view(),
+        name="member_transfer",
+    ),
+    path("members/<int:pk>/leave/", applications.MemberLeaveView.as_view(), name="member_leave"),
+    path("applications/", applications.ApplicationListView.as_view(), name="application_list"),
+    path(
+        "applications/<int:pk>/",
+        applications.ApplicationDetailView.as_view(),
+        name="application_detail",
+    ),
+    path(
+        "applications/<int:pk>/approve/",
+        applications.application_approve,
+        name="application_approve",
+    ),
+    path(
+        "applications/<int:pk>/refuse/",
+        applications.ApplicationRefuseView.as_view(),
+        name="application_refuse",
+    ),
+    path("founding/", founding.FoundingListView.as_view(), name="founding_list"),
+    path(
+        "founding/employers/<int:pk>/contacts/",
+        founding.contact_add,
+        name="founding_contact_add",
+    ),
+    path(
+        "founding/contacts/<int:pk>/delete/",
+        founding.contact_delete,
+        name="founding_contact_delete",
     ),
 ]

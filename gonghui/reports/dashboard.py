@@ -41,6 +41,7 @@ DRIVE_TITLES = {
     "operating_1y": gettext_lazy("成立一年以上未建会"),
     "party_branch": gettext_lazy("有党组织未建会"),
     "non_public_25": gettext_lazy("25人以上非公企业未建会"),
+    "well_known": gettext_lazy("知名企业未建会"),
 }
 
 
@@ -112,6 +113,7 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
             "unions": registry.overdue_unions(scope, LIST_LIMIT),
             "list_url": _url("core:org_list", {"term_overdue": "true", **within}),
         },
+        "late_applications": late_applications(scope, values, within),
     }
 
 
@@ -187,6 +189,7 @@ def drive(scope: FigureScope, within: dict) -> list[dict]:
             (ownership.label, {"ownership": ownership.value, "headcount_min": 25})
             for ownership in registry.NON_PUBLIC
         ],
+        "well_known": [],  # the employer list has no such filter; the founding worklist has
     }
     return [
         {
@@ -195,12 +198,29 @@ def drive(scope: FigureScope, within: dict) -> list[dict]:
             "count": target["count"],
             "employers": target["employers"],
             "links": [
-                (label, _url("registry:employer_list", {**base, **params, **within}))
-                for label, params in links[key]
+                (_("建会攻坚工作台"), _url("registry:founding_list", {"category": key, **within})),
+                *[
+                    (label, _url("registry:employer_list", {**base, **params, **within}))
+                    for label, params in links[key]
+                ],
             ],
         }
         for key, target in targets.items()
     ]
+
+
+def late_applications(scope: FigureScope, values: dict, within: dict) -> dict:
+    """超期未处理申请: pending past the handling time, by union, each linking to its queue."""
+    overdue = {"overdue": "true"}
+    rows = registry.overdue_applications(scope, LIST_LIMIT)
+    for row in rows:
+        row["url"] = _url("registry:application_list", {**overdue, "within": row["union"].pk})
+    return {
+        "count": values["applications_overdue"],
+        "unions": rows,
+        "truncated": len(rows) == LIST_LIMIT,
+        "list_url": _url("registry:application_list", {**overdue, **within}),
+    }
 
 
 def _url(name: str, params: dict) -> str:

@@ -11,6 +11,8 @@ from gonghui.registry import services
 from gonghui.registry.filters import EmployerFilterSet, MemberFilterSet
 from gonghui.registry.forms import EmployerForm, MemberForm
 from gonghui.registry.models import Employer, Member
+from gonghui.registry.views.applications import membership_history
+from gonghui.registry.views.founding import founding_panel
 
 
 class EmployerListView(ObjectListView):
@@ -31,6 +33,9 @@ class EmployerDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         members = Member.objects.visible_to(self.request.user).filter(employer=context["object"])
         context["member_count"] = members.active().count()
+        context.update(
+            founding_panel(self.request.user, context["object"], can_edit=context["can_edit"])
+        )
         return context
 
 
@@ -76,6 +81,7 @@ class MemberDetailView(CiphertextDeferred, ObjectDetailView):
             .filter(pk=member.pk)
             .exists()
         )
+        context["membership"] = membership_history(self.request.user, member)
         return context
 
 
