@@ -18,4 +18,5 @@ urlpatterns = [
     path("imports/", include("gonghui.registry.import_urls")),
     path("reports/", include("gonghui.reports.urls")),
     path("api/", include("gonghui.api_urls")),
+    path("m/", include("gonghui.portal.urls")),
 ]

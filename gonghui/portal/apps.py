@@ -6,3 +6,9 @@ class PortalConfig(AppConfig):
     name = "gonghui.portal"
     label = "portal"
     verbose_name = _("职工端")
+
+    def ready(self) -> None:
+        from gonghui.core.panels import register_org_panel
+        from gonghui.portal.panels import join_panel
+
+        register_org_panel("portal/org_join_panel.html", join_panel)

@@ -30,6 +30,8 @@ LIST_URLS = {
     "registry:employer_add": 200,
     "registry:member_list": 200,
     "registry:member_add": 200,
+    "registry:application_list": 200,
+    "registry:founding_list": 200,
     "api-root": 200,
     "organisation-list": 200,
     "employer-list": 200,
@@ -42,9 +44,30 @@ LIST_URLS = {
     "reports:dashboard": 200,
     "stats": 200,
     "api-docs": 200,
+    # Member-card verification: any staff role; without a scanned token it only asks for one.
+    "portal:verify": 200,
 }
-# Open to anyone (login/logout).
-PUBLIC_URLS = {"login", "logout"}
+# Open to anyone (login/logout). The worker portal is public to staff auth: a worker proves their
+# phone instead and sees only their own records (gonghui/portal/tests).
+PUBLIC_URLS = {
+    "login",
+    "logout",
+    "portal:home",
+    "portal:signin",
+    "portal:signin_code",
+    "portal:signout",
+    "portal:application",
+    "portal:application_withdraw",
+    "portal:join",
+    "portal:employer_search",
+    "portal:join_qr_png",
+    "portal:join_qr_svg",
+    "portal:join_poster",
+    "portal:transfer_unions",
+    "portal:transfer",
+    "portal:card",
+    "portal:leave",
+}
 
 
 def bob_import(county, bob) -> int:
@@ -56,6 +79,36 @@ def bob_import(county, bob) -> int:
         kind="import", task="x", owner=bob, org_path=county.town_a.path, params=params
     )
     return job.pk
+
+
+def town_a_contact(county, bob) -> int:
+    """A founding-drive contact record with a town-A employer."""
+    import datetime
+
+    from gonghui.registry.models import FoundingContact
+
+    contact = FoundingContact.objects.create(
+        employer=county.employer_a, contacted_on=datetime.date(2025, 3, 1), method="visit",
+        outcome="considering", contact_person="甲机械厂办公室", recorded_by=bob,
+    )  # fmt: skip
+    return contact.pk
+
+
+def town_a_application(county, user) -> int:
+    """A worker's pending application to join union_a (town A)."""
+    from gonghui.registry import membership
+
+    application = membership.submit_join(
+        union=county.union_a,
+        name="孙甲新",
+        id_number="420324199201150010",
+        phone="13700000001",
+        employer=county.employer_a,
+        employment_form="standard",
+        is_migrant_worker=False,
+        consent_version="2025-1",
+    )
+    return application.pk
 
 
 # URLs naming one object: which town-A object to use, and the method.
@@ -75,6 +128,13 @@ OBJECT_URLS = {
     "registry:member_detail": ("GET", lambda c, u: {"pk": c.member_a.pk}),
     "registry:member_edit": ("GET", lambda c, u: {"pk": c.member_a.pk}),
     "registry:member_reveal": ("POST", lambda c, u: {"pk": c.member_a.pk, "field": "id_number"}),
+    "registry:member_transfer": ("GET", lambda c, u: {"pk": c.member_a.pk}),
+    "registry:member_leave": ("GET", lambda c, u: {"pk": c.member_a.pk}),
+    "registry:application_detail": ("GET", lambda c, u: {"pk": town_a_application(c, u)}),
+    "registry:application_approve": ("POST", lambda c, u: {"pk": town_a_application(c, u)}),
+    "registry:application_refuse": ("POST", lambda c, u: {"pk": town_a_application(c, u)}),
+    "registry:founding_contact_add": ("POST", lambda c, u: {"pk": c.employer_a.pk}),
+    "registry:founding_contact_delete": ("POST", lambda c, u: {"pk": town_a_contact(c, u)}),
     "organisation-detail": ("GET", lambda c, u: {"pk": c.union_a.pk}),
     "employer-detail": ("GET", lambda c, u: {"pk": c.employer_a.pk}),
     "member-detail": ("GET", lambda c, u: {"pk": c.member_a.pk}),
@@ -86,7 +146,10 @@ OBJECT_URLS = {
 }
 
 # Bodies of POSTs that need one (the API's move needs a new parent; town A's own is a no-op).
-POST_DATA = {"organisation-move": lambda c: {"new_parent": c.town_a.pk}}
+POST_DATA = {
+    "organisation-move": lambda c: {"new_parent": c.town_a.pk},
+    "registry:application_refuse": lambda c: {"reason": "材料不全"},
+}
 
 
 def walk(patterns=None, prefix="", namespace=""):

@@ -9,6 +9,7 @@ from gonghui.core import tree
 from gonghui.core.filters import OrganisationFilterSet
 from gonghui.core.forms import MoveForm, OrganisationForm
 from gonghui.core.models import Organisation
+from gonghui.core.panels import render_org_panels
 from gonghui.core.scoping import scope_paths
 from gonghui.core.services import orgs as services
 from gonghui.core.views.generic import (
@@ -45,6 +46,7 @@ class OrganisationDetailView(ObjectDetailView):
             children=[(child, counts[child.pk]) for child in children],
             counts=counts[org.pk],
             counters=tree.counters(),
+            panels=render_org_panels(self.request, org),
         )
         return context
 
