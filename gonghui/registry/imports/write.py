@@ -209,6 +209,7 @@ MEMBER_COLUMNS = (
     "joined_on",
     "status",
     "left_on",
+    "leave_reason",
     "source",
     "created_at",
     "updated_at",
@@ -297,6 +298,7 @@ class NewMembers:
                 joined,
                 active,
                 None,
+                "",
                 source,
                 now,
                 now,
@@ -312,6 +314,7 @@ class NewMembers:
                 "joined_on": str(joined),
                 "status": active_label,
                 "left_on": None,
+                "leave_reason": "",
             }
             audit_rows.append(
                 (f"{name}（{id_masked}）"[:200], union.path, creation_changes(snapshot))
