@@ -34,7 +34,11 @@ def require_chromium() -> str:
 
 
 @contextmanager
-def browser_page(*, viewport: dict | None = None):
+def browser_page(
+    *, viewport: dict | None = None, user_agent: str | None = None, is_mobile: bool = False
+):
+    """A page of a fresh context; `page.context.browser.new_context()` gives a second person.
+    `user_agent` and `is_mobile` (with touch) make it a phone."""
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures
     # around it are still plain synchronous code.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -45,8 +49,11 @@ def browser_page(*, viewport: dict | None = None):
             executable_path=require_chromium(), headless=True, args=CHROMIUM_ARGS
         )
         try:
+            options = {"user_agent": user_agent} if user_agent else {}
+            if is_mobile:
+                options.update(is_mobile=True, has_touch=True)
             context = browser.new_context(
-                viewport=viewport or {"width": 1280, "height": 900}, locale="zh-CN"
+                viewport=viewport or {"width": 1280, "height": 900}, locale="zh-CN", **options
             )
             yield context.new_page()
         finally:
