@@ -130,7 +130,9 @@ def submit_join(
     if consent_version:
         application.consent_at = timezone.now()
     _save_unique(application, "id_number", PENDING_EXISTS)
-    _audit(actor=actor, action=AuditAction.CREATE, obj=application, after=_snap(application))
+    _audit(
+        actor=actor, action=AuditAction.CREATE, obj=application, after=audit.snapshot(application)
+    )
     _notify(
         application.phone,
         _("您申请加入%(union)s的申请已提交，工会将在15日内审核。")
@@ -150,10 +152,6 @@ def _set_person(application: Application, id_number: str, phone: str) -> dict:
     except ValidationError as exc:
         errors["phone"] = exc.messages
     return errors
-
-
-def _snap(application: Application) -> dict:
-    return audit.snapshot(application)
 
 
 @transaction.atomic
@@ -201,7 +199,9 @@ def submit_transfer(
         submitted_by=actor,
     )
     _save_unique(application, "id_number", PENDING_EXISTS)
-    _audit(actor=actor, action=AuditAction.CREATE, obj=application, after=_snap(application))
+    _audit(
+        actor=actor, action=AuditAction.CREATE, obj=application, after=audit.snapshot(application)
+    )
     _notify(
         application.phone,
         _("您从%(old)s转入%(new)s的申请已提交，待%(new)s审核。")
@@ -231,30 +231,36 @@ def _check_decider(actor, application: Application) -> None:
         )
 
 
-@transaction.atomic
-def approve(*, actor, application: Application) -> Member:
-    """Approve and write the membership. Concurrent approvals of one application queue on the
-    row lock; the second finds it decided and is refused."""
-    application = _locked(application)
-    _check_decider(actor, application)
-    before = _snap(application)
-    today = timezone.localdate()
-    if application.kind == ApplicationKind.JOIN:
-        member = _admit(actor, application, today)
-    else:
-        member = _move(actor, application, today)
-    application.status = ApplicationStatus.APPROVED
+def _decide(application: Application, before: dict, *, actor, status: str) -> None:
+    """Record the end of a pending application (approved, refused or withdrawn) and audit it
+    against its state `before` the decision."""
+    application.status = status
     application.decided_by = actor
     application.decided_at = timezone.now()
-    application.result = member
     application.save()
     _audit(
         actor=actor,
         action=AuditAction.UPDATE,
         obj=application,
         before=before,
-        after=_snap(application),
+        after=audit.snapshot(application),
     )
+
+
+@transaction.atomic
+def approve(*, actor, application: Application) -> Member:
+    """Approve and write the membership. Concurrent approvals of one application queue on the
+    row lock; the second finds it decided and is refused."""
+    application = _locked(application)
+    _check_decider(actor, application)
+    before = audit.snapshot(application)
+    today = timezone.localdate()
+    if application.kind == ApplicationKind.JOIN:
+        member = _admit(actor, application, today)
+    else:
+        member = _move(actor, application, today)
+    application.result = member
+    _decide(application, before, actor=actor, status=ApplicationStatus.APPROVED)
     if application.kind == ApplicationKind.JOIN:
         text = _("您加入%(union)s的申请已通过，会员卡号%(card)s。")
     else:
@@ -279,8 +285,7 @@ def _new_spell(application: Application, *, source: str, on) -> Member:
 
 
 def _admit(actor, application: Application, on) -> Member:
-    twin = Member.objects.active().filter(id_hash=application.id_hash).select_related("union")
-    if twin.exists():
+    if Member.objects.active().filter(id_hash=application.id_hash).exists():
         raise ValidationError(_("申请人已在其他工会入会，请改为办理转会"))
     member = _new_spell(application, source=MemberSource.ONLINE, on=on)
     _save_unique(member, "id_number", _("申请人已有在会会籍"))
@@ -317,19 +322,9 @@ def refuse(*, actor, application: Application, reason: str) -> Application:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("请填写未通过的原因")})
-    before = _snap(application)
-    application.status = ApplicationStatus.REFUSED
+    before = audit.snapshot(application)
     application.reason = reason
-    application.decided_by = actor
-    application.decided_at = timezone.now()
-    application.save()
-    _audit(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=application,
-        before=before,
-        after=_snap(application),
-    )
+    _decide(application, before, actor=actor, status=ApplicationStatus.REFUSED)
     _notify(
         application.phone,
         _("您%(kind)s%(union)s的申请未通过，原因：%(reason)s")
@@ -351,13 +346,14 @@ def approve_many(*, actor, applications) -> tuple[list[Application], dict[int, s
         try:
             approve(actor=actor, application=application)
         except (ValidationError, PermissionDenied) as exc:
-            errors[application.pk] = _message(exc)
+            errors[application.pk] = error_text(exc)
         else:
             approved.append(application)
     return approved, errors
 
 
-def _message(exc: Exception) -> str:
+def error_text(exc: Exception) -> str:
+    """A refusal from these services as one line for a page message."""
     if isinstance(exc, ValidationError):
         return "；".join(exc.messages)
     return str(exc) or _("无权操作")
@@ -369,16 +365,8 @@ def withdraw(*, application: Application) -> Application:
     application = _locked(application)
     if not application.is_pending:
         raise ValidationError(_("该申请已处理，不能撤回"))
-    before = _snap(application)
-    application.status = ApplicationStatus.WITHDRAWN
-    application.decided_at = timezone.now()
-    application.save()
-    _audit(
-        actor=None,
-        action=AuditAction.UPDATE,
-        obj=application,
-        before=before,
-        after=_snap(application),
+    _decide(
+        application, audit.snapshot(application), actor=None, status=ApplicationStatus.WITHDRAWN
     )
     return application
 

@@ -36,7 +36,7 @@ def application_withdraw(request, pk):
     try:
         membership.withdraw(application=application)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        messages.error(request, membership.error_text(exc))
     else:
         messages.success(request, _("申请已撤回"))
     return redirect("portal:application", pk=application.pk)

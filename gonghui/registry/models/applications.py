@@ -12,22 +12,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core import pii
 from gonghui.core.fields import EncryptedTextField
 from gonghui.core.models import Organisation
 from gonghui.core.scoping import ScopedQuerySet
-from gonghui.core.validators import (
-    mask_mobile,
-    mask_resident_id,
-    parse_resident_id,
-    validate_mobile,
-)
 from gonghui.registry.choices import (
     ApplicationChannel,
     ApplicationKind,
     ApplicationStatus,
     EmploymentForm,
 )
+from gonghui.registry.models.personal import PersonalNumbers
 
 # An application left pending longer than this is flagged to the organisation above the union.
 HANDLING_DAYS = 15
@@ -46,7 +40,9 @@ class ApplicationQuerySet(ScopedQuerySet):
         return self.pending().filter(submitted_on__lt=today - datetime.timedelta(HANDLING_DAYS))
 
 
-class Application(models.Model):
+class Application(PersonalNumbers, models.Model):
+    phone_required = True  # a join is applied for with a verified mobile number
+
     kind = models.CharField(_("申请类型"), max_length=10, choices=ApplicationKind.choices)
     status = models.CharField(
         _("状态"),
@@ -190,15 +186,3 @@ class Application(models.Model):
         today = today or timezone.localdate()
         limit = today - datetime.timedelta(HANDLING_DAYS)
         return self.is_pending and self.submitted_on < limit
-
-    def set_id_number(self, value: str) -> None:
-        rid = parse_resident_id(value)
-        self.id_number = rid.number
-        self.id_hash = pii.keyed_hash(rid.number)
-        self.id_masked = mask_resident_id(rid.number)
-
-    def set_phone(self, value: str) -> None:
-        number = validate_mobile(value)
-        self.phone = number
-        self.phone_hash = pii.keyed_hash(number)
-        self.phone_masked = mask_mobile(number)

@@ -12,11 +12,8 @@ from gonghui.core.models.orgs import PREFIX_OPS
 from gonghui.core.pinyin import initials
 from gonghui.core.scoping import ScopedQuerySet
 from gonghui.core.validators import (
-    mask_mobile,
-    mask_resident_id,
     normalize_resident_id,
     parse_resident_id,
-    validate_mobile,
 )
 from gonghui.registry.choices import (
     NEW_EMPLOYMENT_FORMS,
@@ -25,6 +22,7 @@ from gonghui.registry.choices import (
     MemberSource,
     MemberStatus,
 )
+from gonghui.registry.models.personal import PersonalNumbers
 
 
 class MemberQuerySet(ScopedQuerySet):
@@ -40,7 +38,7 @@ class MemberQuerySet(ScopedQuerySet):
         return self.filter(id_hash=pii.keyed_hash(normalize_resident_id(number)))
 
 
-class Member(models.Model):
+class Member(PersonalNumbers, models.Model):
     name = models.CharField(_("姓名"), max_length=50)
     name_initials = models.CharField(max_length=64, blank=True, editable=False)
     id_number = EncryptedTextField(_("公民身份号码"))
@@ -165,22 +163,10 @@ class Member(models.Model):
 
     def set_id_number(self, value: str) -> None:
         """Set the ID number and everything derived from it (validates)."""
-        rid = parse_resident_id(value)
-        self.id_number = rid.number
-        self.id_hash = pii.keyed_hash(rid.number)
-        self.id_masked = mask_resident_id(rid.number)
+        rid = super().set_id_number(value)
         self.id_last4 = rid.number[-4:]
         self.gender = rid.gender
         self.birth_year = rid.birth_date.year
-
-    def set_phone(self, value: str) -> None:
-        if not value:
-            self.phone = self.phone_hash = self.phone_masked = ""
-            return
-        number = validate_mobile(value)
-        self.phone = number
-        self.phone_hash = pii.keyed_hash(number)
-        self.phone_masked = mask_mobile(number)
 
     @property
     def birth_date(self):

@@ -30,12 +30,6 @@ from gonghui.registry.membership_queries import CIPHERTEXT, REVIEW_ROLES, may_re
 from gonghui.registry.models import Application, Member
 
 
-def _error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "；".join(exc.messages)
-    return str(exc) or _("无权操作")
-
-
 class ApplicationScope:
     """Applications show masked personal data only: the ciphertext is never fetched."""
 
@@ -131,11 +125,11 @@ class ApplicationRefuseView(ApplicationDetailView):
                     actor=request.user, application=application, reason=form.cleaned_data["reason"]
                 )
             except PermissionDenied as exc:
-                messages.error(request, _error_text(exc))
+                messages.error(request, membership.error_text(exc))
                 return redirect(application)
             except ValidationError as exc:
                 if not hasattr(exc, "error_dict"):  # already decided: nothing to correct
-                    messages.error(request, _error_text(exc))
+                    messages.error(request, membership.error_text(exc))
                     return redirect(application)
                 apply_errors(form, exc)
             else:
@@ -151,7 +145,7 @@ def application_approve(request, pk):
     try:
         member = membership.approve(actor=request.user, application=application)
     except (PermissionDenied, ValidationError) as exc:
-        messages.error(request, _error_text(exc))
+        messages.error(request, membership.error_text(exc))
     else:
         messages.success(
             request,
