@@ -112,4 +112,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", login_required(DocsView.as_view(url_name="schema")), name="api-docs"),
     path("stats/", include("gonghui.reports.api_urls")),
+    path("aid/", include("gonghui.aid.api_urls")),
 ]

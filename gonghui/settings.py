@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "gonghui.registry",
     "gonghui.reports",
     "gonghui.portal",
+    "gonghui.aid",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +172,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded documents (hardship files, aid applications): outside the web root and never served
+# by URL; only a scoped view reads them back, as attachments.
+GONGHUI_PRIVATE_ROOT = Path(env.str("GONGHUI_PRIVATE_ROOT", default=str(DATA_DIR / "private")))
+GONGHUI_UPLOAD_MAX_BYTES = env.int("GONGHUI_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# Optional virus scan of uploads: a dotted path to a callable(bytes) that raises ValueError on a
+# finding (e.g. a clamd client); empty means type and size checks only.
+GONGHUI_UPLOAD_SCANNER = env.str("GONGHUI_UPLOAD_SCANNER", default="")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -18,5 +18,7 @@ urlpatterns = [
     path("imports/", include("gonghui.registry.import_urls")),
     path("reports/", include("gonghui.reports.urls")),
     path("api/", include("gonghui.api_urls")),
+    path("aid/", include("gonghui.aid.urls")),
+    path("m/aid/", include("gonghui.aid.portal_urls")),
     path("m/", include("gonghui.portal.urls")),
 ]

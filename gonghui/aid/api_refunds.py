@@ -1,0 +1,3 @@
+"""API of refunds: (prefix, viewset, basename) routes registered by gonghui.aid.api_urls."""
+
+ROUTES: list = []

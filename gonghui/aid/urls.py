@@ -1,0 +1,15 @@
+"""Staff pages of the aid module under /aid/. Each area keeps its own URL list."""
+
+from django.urls import include, path
+
+app_name = "aid"
+
+urlpatterns = [
+    path("", include("gonghui.aid.urls_programmes")),
+    path("hardship/", include("gonghui.aid.urls_hardship")),
+    path("payments/", include("gonghui.aid.urls_payments")),
+    path("care/", include("gonghui.aid.urls_care")),
+    path("insurance/", include("gonghui.aid.urls_insurance")),
+    path("benefits/", include("gonghui.aid.urls_benefits")),
+    path("refunds/", include("gonghui.aid.urls_refunds")),
+]

@@ -1,0 +1,3 @@
+"""URLs of the benefits pages (included by gonghui.aid.urls)."""
+
+urlpatterns: list = []

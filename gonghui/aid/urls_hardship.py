@@ -1,0 +1,3 @@
+"""URLs of the hardship pages (included by gonghui.aid.urls)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the payments pages (included by gonghui.aid.urls)."""
+
+urlpatterns: list = []
