@@ -2,9 +2,12 @@
 
 from django.urls import include, path
 
+from gonghui.aid.views.index import index
+
 app_name = "aid"
 
 urlpatterns = [
+    path("", index, name="index"),
     path("", include("gonghui.aid.urls_programmes")),
     path("hardship/", include("gonghui.aid.urls_hardship")),
     path("payments/", include("gonghui.aid.urls_payments")),

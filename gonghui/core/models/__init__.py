@@ -1,4 +1,5 @@
 from gonghui.core.models.audit import AuditAction, AuditEntry
+from gonghui.core.models.idempotency import IdempotencyKey
 from gonghui.core.models.jobs import Job, JobStatus
 from gonghui.core.models.orgs import Organisation, OrgKind, OrgStatus
 from gonghui.core.models.users import RoleAssignment, User
@@ -6,6 +7,7 @@ from gonghui.core.models.users import RoleAssignment, User
 __all__ = [
     "AuditAction",
     "AuditEntry",
+    "IdempotencyKey",
     "Job",
     "JobStatus",
     "OrgKind",
