@@ -21,6 +21,7 @@ from gonghui.aid.models.common import (
     UnionScopedQuerySet,
     money_field,
 )
+from gonghui.core.fields import EncryptedTextField
 
 
 class ProgrammeKind(models.Model):
@@ -168,6 +169,12 @@ class AidApplication(UnionOwned):
     # For study grants: the child and the school (金秋助学/求学圆梦); free text elsewhere.
     beneficiary = models.CharField(_("受助人（如子女姓名、学校）"), max_length=100, blank=True)
     refusal_reason = models.CharField(_("未通过原因"), max_length=200, blank=True)
+    # Where the money goes (the bank's transfer list). The account is encrypted; pages show the
+    # masked form and only the audited transfer-list export holds it in clear.
+    payee_name = models.CharField(_("收款人"), max_length=50, blank=True)
+    bank_name = models.CharField(_("开户银行"), max_length=100, blank=True)
+    bank_account = EncryptedTextField(_("银行账号"), blank=True)
+    bank_account_masked = models.CharField(_("银行账号"), max_length=30, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("录入人"),
@@ -204,6 +211,9 @@ class AidApplication(UnionOwned):
         "amount_approved",
         "beneficiary",
         "refusal_reason",
+        "payee_name",
+        "bank_name",
+        "bank_account_masked",
         "approved_on",
         "notice_ends_on",
     )
@@ -240,6 +250,12 @@ class AidApplication(UnionOwned):
         from django.urls import reverse
 
         return reverse("aid:application_detail", args=[self.pk])
+
+    def set_bank_account(self, value: str) -> None:
+        """Digits only (spaces dropped); masked as 6222****1234."""
+        digits = "".join((value or "").split())
+        self.bank_account = digits
+        self.bank_account_masked = f"{digits[:4]}****{digits[-4:]}" if digits else ""
 
 
 class ReviewStep(models.Model):
