@@ -39,6 +39,10 @@ OrgsByKindSerializer = serializers.SerializerMetaclass(
 )
 
 
+def YUAN(**kwargs):  # noqa: N802 - reads as a field type
+    return serializers.DecimalField(max_digits=16, decimal_places=2, **kwargs)
+
+
 class StatsSerializer(serializers.Serializer):
     employers = serializers.IntegerField(help_text=_("在营单位数"))
     employers_unionized = serializers.IntegerField(help_text=_("其中由正常状态的工会覆盖的单位数"))
@@ -57,6 +61,23 @@ class StatsSerializer(serializers.Serializer):
     members_joined_online = serializers.IntegerField(help_text=_("统计期内网上入会的会员数"))
     transfers_in = serializers.IntegerField(help_text=_("统计期内转入的会员数"))
     transfers_out = serializers.IntegerField(help_text=_("统计期内转出的会员数"))
+    # 帮扶服务 (gonghui/aid/figures.py); yuan as exact decimal strings.
+    hardship_households = serializers.IntegerField(help_text=_("在档困难职工户数（当日）"))
+    aid_paid = YUAN(help_text=_("统计期内帮扶资金实际发放（元，已扣除冲正）"))
+    aid_paid_by_kind = serializers.DictField(
+        child=YUAN(), help_text=_("按项目类别（类别名称）的发放金额（元），每个类别都列出")
+    )
+    aid_recipients = serializers.IntegerField(help_text=_("统计期内实际受助人数（按身份号码）"))
+    care_visits = serializers.IntegerField(help_text=_("统计期内四送走访慰问人次"))
+    care_cash = YUAN(help_text=_("统计期内慰问金（元）"))
+    care_goods = YUAN(help_text=_("统计期内慰问物资折价（元）"))
+    insured_members = serializers.IntegerField(help_text=_("保障期与统计期重叠的医疗互助参保人次"))
+    claims_paid = YUAN(help_text=_("统计期内互助理赔发放（元）"))
+    claims_paid_count = serializers.IntegerField(help_text=_("统计期内有理赔发放的件数"))
+    benefit_redemptions = serializers.IntegerField(help_text=_("统计期内会员日优惠使用次数"))
+    benefit_discount = YUAN(help_text=_("统计期内会员日优惠金额（元）"))
+    fee_refunds = YUAN(help_text=_("统计期内小微企业工会经费返还（元）"))
+    fee_refund_firms = serializers.IntegerField(help_text=_("统计期内获返还的企业数"))
 
 
 class StatsView(APIView):
@@ -96,4 +117,6 @@ class StatsView(APIView):
             )
         except PeriodError as exc:
             raise serializers.ValidationError({"from": [str(exc)]}) from exc
-        return Response(figures_for(scope))
+        values = figures_for(scope)
+        # Through the serializer so yuan are exact decimal strings, not floats.
+        return Response({**values, **StatsSerializer(values).data})

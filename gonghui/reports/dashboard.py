@@ -22,6 +22,7 @@ from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
 from gonghui.reports import display
 from gonghui.reports.figures import figures_for, make_scope
+from gonghui.reports.sections import build_sections
 
 CARDS = (
     "members",
@@ -114,6 +115,7 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
             "list_url": _url("core:org_list", {"term_overdue": "true", **within}),
         },
         "late_applications": late_applications(scope, values, within),
+        "sections": build_sections(scope, values, within),
     }
 
 

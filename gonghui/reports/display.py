@@ -1,5 +1,7 @@
 """How figures read to a person: rates as percentages, organisations by kind spelled out."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 
 from gonghui.core import figures
@@ -19,6 +21,8 @@ def text(key: str, value) -> str:
         return percent(value)
     if isinstance(value, dict):
         return "，".join(f"{kind_label(k)} {n:,}" for k, n in value.items() if n) or "0"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)

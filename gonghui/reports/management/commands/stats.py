@@ -35,7 +35,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         values = figures_for(scope)
         if options["json"]:
-            self.stdout.write(json.dumps(values, ensure_ascii=False))
+            # Yuan are Decimals: written as exact strings ("2000.00"), as the API writes them.
+            self.stdout.write(json.dumps(values, ensure_ascii=False, default=str))
             return
         self.stdout.write(
             f"范围：{display.scope_name(org)}　统计期：{scope.date_from} 至 {scope.date_to}"

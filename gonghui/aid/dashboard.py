@@ -1,0 +1,48 @@
+"""The dashboard's 帮扶服务 section: the aid figures as cards and the money by programme."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gonghui.aid import figures
+from gonghui.core.figures import FigureScope
+
+CARDS = (
+    "hardship_households",
+    "aid_paid",
+    "aid_recipients",
+    "care_visits",
+    "care_cash",
+    "care_goods",
+    "insured_members",
+    "claims_paid",
+    "benefit_redemptions",
+    "fee_refunds",
+)
+
+
+def _text(key: str, value) -> str:
+    if key in figures.MONEY_KEYS:
+        return f"{value:,.2f}"
+    return f"{value:,}"
+
+
+def section(scope: FigureScope, values: dict, within: dict) -> dict:
+    return {
+        "title": _("帮扶服务"),
+        "cards": [
+            {
+                "key": key,
+                "label": figures.LABELS[key],
+                "value": values[key],
+                "text": _text(key, values[key]),
+            }
+            for key in CARDS
+        ],
+        "by_kind": [
+            {"kind": kind, "yuan": yuan, "text": f"{yuan:,.2f}"}
+            for kind, yuan in values["aid_paid_by_kind"].items()
+            if yuan
+        ],
+        "by_programme": figures.paid_by_programme(scope),
+        "index_url": reverse("aid:index"),
+    }
