@@ -1,6 +1,7 @@
 """Settings for the test suite: throwaway keys, fast hashing, production settings otherwise."""
 
 import os
+import tempfile
 
 from cryptography.fernet import Fernet
 
@@ -17,3 +18,5 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
+# Uploads of the test run go to a throwaway folder, never into the checkout's data directory.
+GONGHUI_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="gonghui-test-private-"))  # noqa: F405

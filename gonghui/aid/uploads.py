@@ -1,0 +1,89 @@
+"""What an uploaded document (证明材料) must be before it is stored: a JPEG, PNG or PDF, decided
+by the file's own first bytes, not by its name or by what the browser says it is, and the name
+must agree. Anything else (HTML, SVG, programs, archives) is refused, as is an empty or oversize
+file. An optional scanner (settings.GONGHUI_UPLOAD_SCANNER) gets the bytes last."""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+# Magic bytes -> (content type, the extensions a file of that type may carry).
+SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg", (".jpg", ".jpeg")),
+    (b"\x89PNG\r\n\x1a\n", "image/png", (".png",)),
+    (b"%PDF-", "application/pdf", (".pdf",)),
+)
+ACCEPT = ".jpg,.jpeg,.png,.pdf"  # for <input accept=…>; the check below is what counts
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    content_type: str
+    size: int
+    sha256: str
+    extension: str
+
+
+def sniff(head: bytes) -> tuple[str, tuple[str, ...]] | None:
+    for magic, content_type, extensions in SIGNATURES:
+        if head.startswith(magic):
+            return content_type, extensions
+    return None
+
+
+def read_all(upload) -> bytes:
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return data
+
+
+def check_upload(upload) -> CheckedUpload:
+    """Raise ValidationError({"upload": …}) naming the file and the reason, or describe it."""
+    name = PurePath(upload.name or "").name
+    extension = PurePath(name.lower()).suffix
+
+    def refuse(reason):
+        raise ValidationError(
+            {"upload": _("文件“%(name)s”%(reason)s") % {"name": name, "reason": reason}}
+        )
+
+    limit = settings.GONGHUI_UPLOAD_MAX_BYTES
+    size = upload.size or 0
+    if size <= 0:
+        refuse(_("是空文件"))
+    if size > limit:
+        refuse(_("超过大小上限 %(mb).1f MB") % {"mb": limit / 1024 / 1024})
+    data = read_all(upload)
+    found = sniff(data[:16])
+    if found is None:
+        refuse(_("不是 JPG、PNG 或 PDF 文件（按文件内容判断），不能上传"))
+    content_type, extensions = found
+    if extension not in extensions:
+        refuse(
+            _("的扩展名“%(ext)s”与文件内容（%(type)s）不符")
+            % {"ext": extension or _("无"), "type": content_type}
+        )
+    scan(data, refuse)
+    return CheckedUpload(
+        content_type=content_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        extension=extension,
+    )
+
+
+def scan(data: bytes, refuse) -> None:
+    dotted = getattr(settings, "GONGHUI_UPLOAD_SCANNER", "")
+    if not dotted:
+        return
+    scanner = import_string(dotted)
+    try:
+        scanner(data)
+    except ValueError as finding:
+        refuse(_("未通过病毒扫描：%(finding)s") % {"finding": finding})
