@@ -1,0 +1,326 @@
+"""Aid application pages (救助申请): the list, an application's page with its review steps and
+documents, a clerk applying for a worker, and the decisions (submit, approve, refuse, withdraw);
+the public notice (公示) for staff and for everyone.
+
+Thin views: scoping through `visible_to` / `editable_by`, every write through
+gonghui.aid.applications (and gonghui.aid.documents for uploads), whose errors are shown as they
+come. Out of scope is 404; an allowed page without the right to act shows no button, and a POST
+without it is refused by the service with a message.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from gonghui.aid import applications, documents
+from gonghui.aid.application_queries import (
+    OPEN,
+    awaiting_review_by,
+    current_step,
+    is_party,
+    may_decide,
+    notice_rows,
+)
+from gonghui.aid.choices import AidStatus
+from gonghui.aid.filters_programmes import ApplicationFilterSet
+from gonghui.aid.forms_programmes import ApplicationForm, ApproveForm, RefuseForm, UploadForm
+from gonghui.aid.models import AidApplication, Programme
+from gonghui.aid.views.programmes import StaffOnly
+from gonghui.core.roles import EDIT_ROLES
+from gonghui.core.scoping import holds_role, may_edit_org
+from gonghui.core.search import normalise
+from gonghui.core.views.generic import ObjectDetailView, ObjectListView, apply_errors
+from gonghui.registry.membership_queries import CIPHERTEXT
+from gonghui.registry.models import Member
+
+# Pages show the masked forms only: the ciphertext is never fetched.
+HIDDEN = (*(f"member__{name}" for name in CIPHERTEXT), "bank_account")
+SEARCH_LIMIT = 20
+
+
+class ApplicationScope:
+    model = AidApplication
+    select_related = ("member", "union", "programme", "programme__organisation")
+
+    def scoped_queryset(self):
+        return super().scoped_queryset().defer(*HIDDEN)
+
+
+class ApplicationListView(StaffOnly, ApplicationScope, ObjectListView):
+    filterset_class = ApplicationFilterSet
+    template_name = "aid/application_list.html"
+    sort_options = {
+        "created_at": gettext_lazy("申请时间"),
+        "amount_requested": gettext_lazy("申请金额"),
+    }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pks = [a.pk for a in context["objects"]]
+        mine = set(awaiting_review_by(self.request.user).filter(pk__in=pks).values_list("pk"))
+        for application in context["objects"]:
+            application.for_me = (application.pk,) in mine
+        context["can_add"] = holds_role(self.request.user, EDIT_ROLES)
+        return context
+
+
+def _url(name: str, *args) -> str | None:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:  # an area whose pages are not installed in this build
+        return None
+
+
+class ApplicationDetailView(StaffOnly, ApplicationScope, ObjectDetailView):
+    template_name = "aid/application_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = context["object"]
+        user = self.request.user
+        editor = may_edit_org(user, application.union)
+        preparing = application.status == AidStatus.AWAITING_UNION
+        step = current_step(application)
+        deciding = may_decide(user, application, step)
+        docs = list(application.documents.order_by("uploaded_at", "pk"))
+        for doc in docs:
+            doc.download_url = _url("aid:document_download", doc.pk)
+            doc.delete_url = _url("aid:document_delete", doc.pk) if editor and preparing else None
+        attached = {doc.kind for doc in docs}
+        context.update(
+            steps=application.steps.select_related("organisation", "decided_by"),
+            current=step,
+            documents=docs,
+            missing=[k for k in application.programme.document_kinds if k not in attached],
+            may_submit=editor and preparing,
+            may_upload=editor and preparing,
+            may_decide=deciding,
+            may_refuse=deciding or (editor and preparing),
+            may_withdraw=editor and application.status in OPEN,
+            is_party=is_party(user, application),
+            approve_form=ApproveForm(initial={"amount": application.amount_requested}),
+            refuse_form=RefuseForm(),
+            upload_form=UploadForm(kinds=documents.kinds_for(application)),
+        )
+        return context
+
+
+def _scoped(request, pk) -> AidApplication:
+    queryset = AidApplication.objects.visible_to(request.user).defer(*HIDDEN)
+    return get_object_or_404(queryset.select_related("programme", "union", "member"), pk=pk)
+
+
+def _act(request, application, action, done: str):
+    """Run a service; its refusal becomes a message on the application's page."""
+    try:
+        action()
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, applications.error_text(exc))
+    else:
+        messages.success(request, done)
+    return redirect(application)
+
+
+def _form_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@require_POST
+def application_submit(request, pk):
+    application = _scoped(request, pk)
+    return _act(
+        request,
+        application,
+        lambda: applications.submit(actor=request.user, application=application),
+        _("已提交审核"),
+    )
+
+
+@require_POST
+def application_approve(request, pk):
+    application = _scoped(request, pk)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(application)
+    return _act(
+        request,
+        application,
+        lambda: applications.approve_step(
+            actor=request.user, application=application, **form.cleaned_data
+        ),
+        _("已审核通过"),
+    )
+
+
+@require_POST
+def application_refuse(request, pk):
+    application = _scoped(request, pk)
+    form = RefuseForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(application)
+    return _act(
+        request,
+        application,
+        lambda: applications.refuse(
+            actor=request.user, application=application, reason=form.cleaned_data["reason"]
+        ),
+        _("已退回，职工可以看到原因"),
+    )
+
+
+@require_POST
+def application_withdraw(request, pk):
+    application = _scoped(request, pk)
+    return _act(
+        request,
+        application,
+        lambda: applications.withdraw(actor=request.user, application=application),
+        _("已撤回"),
+    )
+
+
+@require_POST
+def application_upload(request, pk):
+    application = _scoped(request, pk)
+    form = UploadForm(request.POST, request.FILES, kinds=documents.kinds_for(application))
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(application)
+    return _act(
+        request,
+        application,
+        lambda: documents.attach_document(
+            actor=request.user, owner=application, **form.cleaned_data
+        ),
+        _("已上传材料"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# A clerk applies for a worker
+# ---------------------------------------------------------------------------------------------
+
+
+def search_members(user, query: str):
+    """Active members the user may apply for, by name (or part of it)."""
+    query = normalise(query or "")
+    if not query:
+        return Member.objects.none()
+    return (
+        Member.objects.editable_by(user)
+        .active()
+        .filter(name__icontains=query)
+        .select_related("union", "employer")
+        .defer(*CIPHERTEXT)
+        .order_by("name", "pk")[:SEARCH_LIMIT]
+    )
+
+
+class ApplicationAddView(TemplateView):
+    template_name = "aid/application_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not holds_role(request.user, EDIT_ROLES):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def member(self):
+        pk = self.request.POST.get("member") or self.request.GET.get("member")
+        if not pk or not str(pk).isdigit():
+            return None
+        queryset = Member.objects.editable_by(self.request.user).active().defer(*CIPHERTEXT)
+        return get_object_or_404(queryset.select_related("union"), pk=pk)
+
+    def form(self):
+        programmes = (
+            Programme.objects.visible_to(self.request.user)
+            .open_on(timezone.localdate())
+            .select_related("kind")
+            .order_by("-year", "name")
+        )
+        data = self.request.POST if self.request.method == "POST" else None
+        initial = {"programme": self.request.GET.get("programme")}
+        return ApplicationForm(data, programmes=programmes, initial=initial)
+
+    def respond(self, member, form):
+        query = self.request.GET.get("q", "")
+        return self.render_to_response(
+            self.get_context_data(
+                member=member,
+                form=form,
+                query=query,
+                found=search_members(self.request.user, query) if member is None else None,
+                cancel_url=reverse("aid:application_list"),
+            )
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.respond(self.member(), self.form())
+
+    def post(self, request, *args, **kwargs):
+        member, form = self.member(), self.form()
+        if member is None:
+            form.add_error(None, _("请先选择申请人"))
+        elif form.is_valid():
+            try:
+                application = applications.apply(
+                    actor=request.user, member=member, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, _("已录入申请，请上传所需材料后提交审核：%(a)s") % {"a": application}
+                )
+                return HttpResponseRedirect(application.get_absolute_url())
+        return self.respond(member, form)
+
+
+# ---------------------------------------------------------------------------------------------
+# The public notice (公示)
+# ---------------------------------------------------------------------------------------------
+
+
+def _programme_filter(request, programmes):
+    pk = request.GET.get("programme", "")
+    return programmes.filter(pk=pk).first() if pk.isdigit() else None
+
+
+def notice_list(request):
+    """The notice of approved applications in the user's scope, names masked as published."""
+    if not holds_role(request.user):
+        raise PermissionDenied
+    programme = _programme_filter(request, Programme.objects.visible_to(request.user))
+    rows = notice_rows(
+        programme=programme, queryset=AidApplication.objects.visible_to(request.user)
+    )
+    return render(
+        request,
+        "aid/notice_list.html",
+        {"rows": rows, "programme": programme, "public_url": reverse("aid:notice_public")},
+    )
+
+
+@login_not_required
+def notice_public(request):
+    """公示 for everyone: masked name, union, programme, amount and the notice's end only."""
+    programme = _programme_filter(request, Programme.objects.all())
+    response = render(
+        request,
+        "aid/notice_public.html",
+        {"rows": notice_rows(programme=programme), "programme": programme},
+    )
+    response["Cache-Control"] = "no-store"  # the list changes daily; no stale names in caches
+    return response
