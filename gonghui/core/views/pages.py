@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gonghui.core import tree
+from gonghui.core import home_hooks, tree
 from gonghui.core.forms import style
 from gonghui.core.models import AuditEntry, Organisation
 from gonghui.core.pagination import paginate
@@ -33,7 +33,13 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 def home(request):
-    """The user's scope: the organisations they hold roles at, with their counts."""
+    """The user's scope: the organisations they hold roles at, with their counts. A user with no
+    role at all goes where their module sends them (e.g. a merchant's counter page)."""
+    user = request.user
+    if not user.is_superuser and not user.role_assignments.exists():
+        landing = home_hooks.landing_for(user)
+        if landing:
+            return redirect(landing)
     paths = scope_paths(request.user)
     roots = (
         Organisation.objects.filter(parent__isnull=True)

@@ -1,3 +1,0 @@
-"""API of benefits: (prefix, viewset, basename) routes registered by gonghui.aid.api_urls."""
-
-ROUTES: list = []
