@@ -31,7 +31,7 @@ from gonghui.core.models.orgs import path_segment
 from gonghui.core.pinyin import initials
 from gonghui.core.roles import Role
 from gonghui.core.validators import make_credit_code, make_mobile, make_resident_id
-from gonghui.registry import demo_activity
+from gonghui.registry import demo_activity, demo_hooks
 from gonghui.registry.choices import (
     EmploymentForm,
     Industry,
@@ -354,6 +354,7 @@ class DemoResult:
     members_active: int
     applications_pending: int = 0
     portal_phone: str = ""
+    extra_lines: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -375,15 +376,27 @@ def build(*, members: int, employers: int, seed: int, reset: bool = False) -> De
         _check_usernames()
         ctx = Ctx(rng=random.Random(seed), today=timezone.localdate())
         users = _generate(ctx, max(members - demo_activity.NEW_MEMBERS, 0), employers)
-        activity = demo_activity.generate(
-            rng=ctx.rng, town1=ctx.towns[TOWNS[0][0]], town2=ctx.towns[TOWNS[1][0]]
-        )
-    return DemoResult(seed=seed, users=users, portal_phone=activity.worker_phone, **_counts())
+        town1, town2 = ctx.towns[TOWNS[0][0]], ctx.towns[TOWNS[1][0]]
+        activity = demo_activity.generate(rng=ctx.rng, town1=town1, town2=town2)
+        extra_lines = [
+            line
+            for extension in demo_hooks.EXTENSIONS
+            for line in extension.generate(rng=ctx.rng, today=ctx.today, town1=town1, town2=town2)
+        ]
+    return DemoResult(
+        seed=seed,
+        users=users,
+        portal_phone=activity.worker_phone,
+        extra_lines=extra_lines,
+        **_counts(),
+    )
 
 
 def reset_data() -> None:
     """Delete the registry and the tree: members, employers, roles, audit, users, organisations."""
     try:
+        for extension in reversed(demo_hooks.EXTENSIONS):
+            extension.reset()
         FoundingContact.objects.all().delete()
         Application.objects.all().delete()
         Member.objects.all().delete()
@@ -424,6 +437,7 @@ def report(result: DemoResult) -> str:
             f"打开 {URL} 登录；待审核的入会、转会申请 {result.applications_pending} 件。",
             f"职工端（手机）：打开 {URL}m/ ，手机号 {result.portal_phone}，"
             "验证码显示在运行服务的控制台中。",
+            *result.extra_lines,
         ]
     )
 

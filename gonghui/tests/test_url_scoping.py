@@ -152,7 +152,6 @@ POST_DATA = {
 }
 
 
-
 def _merge_module_cases() -> None:
     """Later modules keep their cases next to their code, in `gonghui/<app>/tests/url_cases*.py`
     (any of LIST_URLS, OBJECT_URLS, PUBLIC_URLS, POST_DATA, TOWN_A_SECRETS), merged here so that
@@ -171,6 +170,7 @@ def _merge_module_cases() -> None:
 
 
 _merge_module_cases()
+
 
 def walk(patterns=None, prefix="", namespace=""):
     """(qualified name, route) of every named URL pattern."""
