@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.scoping import holds_role
 
 SECTIONS = [
-    ("aid:hardship_list", _("困难职工档案"), _("建档立卡、年度复核、导入")),
+    ("aid:hardship_list", _("困难职工档案"), _("建档立卡、审核、导入")),
+    ("aid:hardship_due", _("年度复核"), _("超过一年未复核的在档家庭")),
     ("aid:programme_list", _("救助项目"), _("医疗、生活、助学等项目与预算")),
     ("aid:application_list", _("救助申请"), _("代为申请、提交、逐级审核")),
     ("aid:notice_list", _("公示"), _("批准名单公示")),
