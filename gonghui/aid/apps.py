@@ -8,6 +8,9 @@ class AidConfig(AppConfig):
     verbose_name = _("帮扶服务")
 
     def ready(self) -> None:
-        from gonghui.aid import registration
+        from django.db.models.signals import post_migrate
+
+        from gonghui.aid import kinds, registration
 
         registration.register()
+        post_migrate.connect(kinds.after_migrate, sender=self)

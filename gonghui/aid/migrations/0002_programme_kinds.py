@@ -2,6 +2,7 @@
 
 from django.db import migrations
 
+# Frozen here: a migration must not change when gonghui.aid.kinds does.
 KINDS = [
     ("medical", "医疗救助"),
     ("living", "生活救助"),

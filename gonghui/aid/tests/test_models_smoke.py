@@ -20,3 +20,14 @@ def test_county_programme_is_visible_below_and_editable_only_by_its_owner(
     assert not Programme.objects.visible_to(lena).exists()
     assert Programme.objects.editable_by(alice).filter(pk=programme.pk).exists()
     assert not Programme.objects.editable_by(bob).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_builtin_kinds_come_back_after_a_flush():
+    """A flushed database (tests that commit, `gonghui flush`) is re-seeded on post_migrate."""
+    from django.core.management import call_command
+
+    ProgrammeKind.objects.create(code="county_own", name="县级特色帮扶")
+    call_command("flush", interactive=False, verbosity=0)
+    assert ProgrammeKind.objects.filter(builtin=True).count() == 10
+    assert not ProgrammeKind.objects.filter(code="county_own").exists()

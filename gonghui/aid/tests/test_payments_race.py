@@ -47,7 +47,7 @@ def at_once(calls) -> list:
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_fifty_payments_at_once_never_overspend(county):
     budget, amount = Decimal("1250.00"), Decimal("100.00")
     programme = make_programme(county, budget=budget)
@@ -71,7 +71,7 @@ def test_fifty_payments_at_once_never_overspend(county):
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_twenty_retries_with_one_key_pay_once(county):
     programme = make_programme(county)
     clerk = make_user("payer", Role.CLERK, county.county)
