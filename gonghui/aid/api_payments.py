@@ -11,6 +11,8 @@ import hashlib
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from gonghui.aid import payments
 from gonghui.aid.models import AidApplication, Payment, PaymentBatch
@@ -105,6 +107,10 @@ def service_key(user, key: str | None) -> str | None:
     return f"{user.pk}:{hashlib.sha256(key.encode()).hexdigest()}"
 
 
+class ReverseSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=200, help_text="冲正原因")
+
+
 @extend_schema_view(
     list=extend_schema(
         tags=[TAG],
@@ -128,7 +134,8 @@ def service_key(user, key: str | None) -> str | None:
             "需要主办工会（或其上级）的管理员或经办人角色。申请须已批准且公示期满；"
             "该申请已发放合计加本次不超过批准金额，项目已发放（含待银行回单）合计加本次"
             "不超过预算，否则 400，消息写明已发放、预算和剩余金额。"
-            "带 Idempotency-Key 重发只发放一次。没有删除或修改：发错的请在页面冲正。"
+            "带 Idempotency-Key 重发只发放一次。没有删除或修改："
+            "发错的用 POST …/reverse/ 冲正（写一笔负数记录）。"
         ),
         parameters=[idempotency.IDEMPOTENCY_PARAMETER],
         responses={201: PaymentSerializer, **ERROR_RESPONSES},
@@ -146,6 +153,35 @@ class PaymentViewSet(
     def get_queryset(self):
         # Masked answers only: the ciphertext is neither fetched nor decrypted.
         return super().get_queryset().defer(*CIPHERTEXT)
+
+    @extend_schema(
+        tags=[TAG],
+        summary="冲正一笔直接发放",
+        description=(
+            "发错或退回的直接发放：写一笔负数冲正记录（原记录不改），须填原因；只能冲正一次。"
+            "批次中的发放由批次处理（未导出的移出，银行失败的在回单时勾选）。"
+            "需要主办工会的管理员或经办人角色。带 Idempotency-Key 重发只冲正一次。"
+        ),
+        request=ReverseSerializer,
+        parameters=[idempotency.IDEMPOTENCY_PARAMETER],
+        responses={201: PaymentSerializer, **ERROR_RESPONSES, **NOT_FOUND},
+    )
+    @action(detail=True, methods=["post"])
+    def reverse(self, request, pk=None):
+        payment = self.get_object()
+        serializer = ReverseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+
+        def perform():
+            with service_errors():
+                reversal = payments.reverse_payment(
+                    actor=request.user,
+                    payment=payment,
+                    reason=serializer.validated_data["reason"],
+                )
+            return Response(self.get_serializer(reversal).data, status=201)
+
+        return idempotency.once(request, perform)
 
     def perform_create(self, serializer):
         user = self.request.user

@@ -10,7 +10,7 @@ from rest_framework import mixins, permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from gonghui.aid import applications, programmes
+from gonghui.aid import applications, payment_queries, programmes
 from gonghui.aid.filters_programmes import ApplicationFilterSet, ProgrammeFilterSet
 from gonghui.aid.models import AidApplication, Programme, ProgrammeKind, ReviewStep
 from gonghui.core.api import (
@@ -89,7 +89,9 @@ class ProgrammeSerializer(ScopedModelSerializer):
         validators = []
 
     def get_committed(self, obj) -> str:
-        return str(programmes.committed(obj))
+        # Annotated by the viewset (one query per page); a freshly written programme has none.
+        value = getattr(obj, "net_committed", None)
+        return str(value if value is not None else programmes.committed(obj))
 
     def get_is_open(self, obj) -> bool:
         return obj.is_open()
@@ -112,6 +114,9 @@ class ProgrammeViewSet(IdempotentCreateMixin, ScopedModelViewSet):
     filterset_class = ProgrammeFilterSet
     create_service = staticmethod(programmes.create_programme)
     update_service = staticmethod(programmes.update_programme)
+
+    def get_queryset(self):
+        return payment_queries.with_programme_totals(super().get_queryset())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -344,8 +344,9 @@ def approve_step(*, actor, application: AidApplication, amount=None, comment="")
     application = _locked(application)
     step = _step_for(actor, application)
     errors: dict = {}
+    ceiling = amount_so_far(application)
     if amount is None or amount == "":
-        amount = application.amount_requested
+        amount = ceiling
     amount = to_money(amount, "amount", errors, positive=True)
     if amount is not None and amount > application.programme.cap:
         errors["amount"] = _("核定金额不能超过本项目每人上限 %(cap)s 元") % {
@@ -355,6 +356,9 @@ def approve_step(*, actor, application: AidApplication, amount=None, comment="")
         errors["amount"] = _("核定金额不能超过申请金额 %(amount)s 元") % {
             "amount": application.amount_requested
         }
+    elif amount is not None and amount > ceiling:
+        # A level may confirm or cut what the level below approved, never raise it again.
+        errors["amount"] = _("核定金额不能超过下一级审核核定的 %(amount)s 元") % {"amount": ceiling}
     comment = _check_comment(comment, errors)
     if errors:
         raise ValidationError(errors)
@@ -362,6 +366,17 @@ def approve_step(*, actor, application: AidApplication, amount=None, comment="")
     if current_step(application) is None:
         _approve(actor, application, amount)
     return application
+
+
+def amount_so_far(application: AidApplication):
+    """What the levels below approved (the last approved step's amount), else what was asked."""
+    last = (
+        application.steps.filter(status=StepStatus.APPROVED, amount__isnull=False)
+        .order_by("-order")
+        .values_list("amount", flat=True)
+        .first()
+    )
+    return last if last is not None else application.amount_requested
 
 
 def _approve(actor, application: AidApplication, amount) -> None:

@@ -213,6 +213,7 @@ def create_file(*, actor, member, **fields) -> HardshipFile:
         union=member.union,
         status=HardshipStatus.PENDING,
         submitted_by=actor,
+        contributors=[actor.pk] if getattr(actor, "pk", None) else [],
         **cleaned,
     )
     _save(file)
@@ -248,6 +249,7 @@ def update_file(*, actor, file: HardshipFile, **fields) -> HardshipFile:
     file.status = HardshipStatus.PENDING
     file.status_reason = ""
     file.submitted_by = actor
+    file.contributors = sorted({*file.contributors, actor.pk})
     _save(file)
     _replace_household(file, household)
     _record(actor, AuditAction.UPDATE, file, before, before_household)
@@ -258,7 +260,7 @@ def may_decide(user, file: HardshipFile) -> bool:
     """The level above the union, never whoever entered the file."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    if file.submitted_by_id == user.pk:
+    if file.submitted_by_id == user.pk or user.pk in file.contributors:
         return False
     parent = file.union.parent
     return parent is not None and holds_role_at(user, parent, REVIEW_ROLES)
@@ -361,6 +363,7 @@ def file_from_import(
         filed_on=filed_on,
         reviewed_on=reviewed_on or filed_on,
         submitted_by=actor,
+        decided_by=actor,  # the level above puts an existing file on record (checked per row)
         **fields,
     )
     _save(file)

@@ -21,7 +21,7 @@ from gonghui.aid import hardship
 from gonghui.aid.choices import HardshipCause, HardshipLevel
 from gonghui.aid.models import HardshipFile
 from gonghui.core import audit
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import holds_role_at, may_edit_org
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.imports.columns import (
     CellError,
@@ -38,6 +38,7 @@ from gonghui.registry.imports.columns import (
     text,
 )
 from gonghui.registry.imports.validate import Errors, RowError, bind_headers, parse_rows
+from gonghui.registry.membership_queries import REVIEW_ROLES
 from gonghui.registry.models import Member
 
 MAX_ROWS = 5000
@@ -166,7 +167,7 @@ def _find_member(actor, values: dict, row, errors: Errors, seen: dict) -> Member
         Member.objects.editable_by(actor)
         .with_id_number(number)
         .filter(status=MemberStatus.ACTIVE)
-        .select_related("union")
+        .select_related("union__parent")
         .first()
     )
     if member is None:
@@ -174,6 +175,16 @@ def _find_member(actor, values: dict, row, errors: Errors, seen: dict) -> Member
         return None
     if member.name != values["name"]:
         errors.add(row, "name", _("与会员库中的姓名“%(n)s”不一致") % {"n": member.name})
+        return None
+    parent = member.union.parent
+    if parent is None or not holds_role_at(actor, parent, REVIEW_ROLES):
+        # Files come in already on record, so only the level that decides files may import them.
+        errors.add(
+            row,
+            "id_number",
+            _("该会员所在的%(union)s的档案须由上级工会（%(parent)s）的审核人员导入")
+            % {"union": member.union.name, "parent": parent.name if parent else "—"},
+        )
         return None
     if HardshipFile.objects.filter(member=member, status__in=hardship.OPEN).exists():
         errors.add(row, "id_number", hardship.one_open_message())

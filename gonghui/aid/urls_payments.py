@@ -7,6 +7,7 @@ from gonghui.aid.views import payments as views
 urlpatterns = [
     path("", views.PaymentListView.as_view(), name="payment_list"),
     path("payable/", views.PayableListView.as_view(), name="payable_list"),
+    path("<int:pk>/reverse/", views.payment_reverse, name="payment_reverse"),
     path("programmes/<int:pk>/batch/", views.batch_add, name="batch_add"),
     path("batches/", views.BatchListView.as_view(), name="batch_list"),
     path("batches/<int:pk>/", views.BatchDetailView.as_view(), name="batch_detail"),

@@ -64,6 +64,9 @@ class HardshipFile(UnionOwned):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Everyone who entered or corrected the file (user ids): none of them may decide it, however
+    # the corrections alternate between colleagues.
+    contributors = models.JSONField(default=list, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("审核人"),

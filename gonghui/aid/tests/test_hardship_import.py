@@ -169,3 +169,10 @@ def test_import_needs_an_editing_role(client, request, county, persona):
 def test_anonymous_template_goes_to_login(client, county):
     response = client.get(reverse("aid:hardship_import_template"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_only_the_level_above_imports_files_on_record(county, dora):
+    """Imported files are on record at once, so the union's own clerk cannot import them: the
+    decision of the level above would be skipped."""
+    [message] = errors_of(dora, [GOOD])
+    assert "城关镇总工会" in message and "审核人员导入" in message

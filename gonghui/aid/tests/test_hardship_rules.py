@@ -274,3 +274,21 @@ def test_a_member_of_another_union_is_out_of_scope_for_dora(county, dora):
     )  # fmt: skip
     with pytest.raises(PermissionDenied):
         enter_file(dora, other)
+
+
+def test_nobody_who_entered_or_corrected_a_file_decides_it(county, bob, frank):
+    """bob enters, a colleague corrects, bob corrects again: neither of them may decide it, the
+    reviewer frank still may."""
+    from gonghui.conftest import make_user
+
+    colleague = make_user("bob2", Role.CLERK, county.town_a)
+    file = enter_file(bob, county.member_a)
+    hardship.update_file(actor=colleague, file=file, **file_fields(cause_note="补充说明"))
+    hardship.update_file(actor=bob, file=file, **file_fields(cause_note="再次补充"))
+    file.refresh_from_db()
+    for person in (bob, colleague):
+        with pytest.raises(PermissionDenied):
+            hardship.decide_file(actor=person, file=file, approve=True)
+    hardship.decide_file(actor=frank, file=file, approve=True)
+    file.refresh_from_db()
+    assert file.status == "filed" and file.decided_by == frank

@@ -129,3 +129,40 @@ def test_schema_documents_the_idempotency_key(alice):
     operation = schema["paths"]["/api/aid/payments/"]["post"]
     assert "Idempotency-Key" in [p["name"] for p in operation.get("parameters", [])]
     assert "/api/aid/payment-batches/{id}/" in schema["paths"]
+
+
+def test_a_direct_payment_is_reversed_once_through_the_api(client, county, alice, bob):
+    """POST …/reverse/ writes one negative row; a retry with the same key answers the same row;
+    a second reversal is refused; town B cannot reach it."""
+    from gonghui.aid.models import Payment
+    from gonghui.aid.tests.url_cases_payments import town_a_payment
+
+    pk = town_a_payment(county, bob)
+    client.force_login(alice)
+    url = f"/api/aid/payments/{pk}/reverse/"
+    first = client.post(url, {"reason": "重复发放"}, HTTP_IDEMPOTENCY_KEY="rev-1")
+    again = client.post(url, {"reason": "重复发放"}, HTTP_IDEMPOTENCY_KEY="rev-1")
+    assert first.status_code == 201 and again.status_code == 201
+    assert again["Idempotent-Replayed"] == "true"
+    assert first.json()["amount"] == "-100.00"
+    assert Payment.objects.filter(reverses_id=pk).count() == 1
+    assert client.post(url, {"reason": "再次"}).status_code == 400
+    assert client.post(url, {}).status_code == 400
+
+
+def test_the_ledger_page_reverses_a_direct_payment(client, county, bob):
+    from django.urls import reverse
+
+    from gonghui.aid.models import Payment
+    from gonghui.aid.tests.url_cases_payments import town_a_payment
+
+    pk = town_a_payment(county, bob)
+    client.force_login(bob)
+    page = client.get(reverse("aid:payment_list")).content.decode()
+    assert reverse("aid:payment_reverse", args=[pk]) in page
+    client.post(reverse("aid:payment_reverse", args=[pk]), {"reason": ""})
+    assert not Payment.objects.filter(reverses_id=pk).exists()  # a reason is required
+    client.post(reverse("aid:payment_reverse", args=[pk]), {"reason": "退回"})
+    assert Payment.objects.get(reverses_id=pk).amount == -100
+    page = client.get(reverse("aid:payment_list")).content.decode()
+    assert reverse("aid:payment_reverse", args=[pk]) not in page  # reversed once

@@ -227,3 +227,17 @@ def test_viewers_and_lawyers_cannot_write(county, lena, programme):
     assert response.status_code == 403
     response = api(lena).post(url("programme"), programme_data(county), format="json")
     assert response.status_code == 403
+
+
+def test_programme_list_costs_the_same_for_many_programmes(
+    client, county, alice, django_assert_max_num_queries
+):
+    """The committed sums are annotated, not one query per programme."""
+    from gonghui.aid.tests.conftest import make_programme
+
+    for i in range(12):
+        make_programme(county, name=f"项目{i}")
+    client.force_login(alice)
+    with django_assert_max_num_queries(12):
+        response = client.get("/api/aid/programmes/")
+    assert response.status_code == 200 and len(response.json()["results"]) == 12

@@ -253,6 +253,19 @@ def test_two_levels_town_then_county(county, dora, frank, erin, django_capture_o
     assert "已批准1500.00元" in sms.outbox[-1].text
 
 
+def test_a_higher_level_confirms_or_cuts_never_raises(county, dora, frank, erin):
+    """The town cuts 1500 to 500: the county's blank amount keeps 500 and 800 is refused."""
+    programme = make_programme(county, review_levels=2)
+    application = submitted(county, programme, clerk=dora)
+    applications.approve_step(actor=frank, application=application, amount="500")
+    with pytest.raises(ValidationError) as exc:
+        applications.approve_step(actor=erin, application=application, amount="800")
+    assert "500.00" in str(exc.value)
+    applications.approve_step(actor=erin, application=application)
+    application.refresh_from_db()
+    assert application.amount_approved == Decimal("500.00")
+
+
 def test_one_person_decides_one_level(county, dora, erin):
     programme = make_programme(county, review_levels=2)
     application = submitted(county, programme, clerk=dora)

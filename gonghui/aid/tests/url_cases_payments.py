@@ -69,7 +69,14 @@ OBJECT_URLS = {
     "aid:batch_settle": ("GET", lambda c, u: {"pk": town_a_batch(c, u, exported=True).pk}),
     "aid:batch_line_remove": ("POST", _line),
     "aid-payment-detail": ("GET", lambda c, u: {"pk": town_a_payment(c, u)}),
+    "aid:payment_reverse": ("POST", lambda c, u: {"pk": town_a_payment(c, u)}),
+    "aid-payment-reverse": ("POST", lambda c, u: {"pk": town_a_payment(c, u)}),
     "aid-payment-batch-detail": ("GET", lambda c, u: {"pk": town_a_batch(c, u).pk}),
 }
 
 TOWN_A_SECRETS = [TOWN_A_PROGRAMME, TOWN_A_ACCOUNT_MASKED]
+
+POST_DATA = {
+    "aid:payment_reverse": lambda c: {"reason": "重复发放"},
+    "aid-payment-reverse": lambda c: {"reason": "重复发放"},
+}

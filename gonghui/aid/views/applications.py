@@ -106,7 +106,7 @@ class ApplicationDetailView(StaffOnly, ApplicationScope, ObjectDetailView):
             may_refuse=deciding or (editor and preparing),
             may_withdraw=editor and application.status in OPEN,
             is_party=is_party(user, application),
-            approve_form=ApproveForm(initial={"amount": application.amount_requested}),
+            approve_form=ApproveForm(initial={"amount": applications.amount_so_far(application)}),
             refuse_form=RefuseForm(),
             upload_form=UploadForm(kinds=documents.kinds_for(application)),
         )

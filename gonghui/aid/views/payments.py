@@ -32,6 +32,8 @@ from gonghui.aid.payment_queries import (
     with_programme_totals,
 )
 from gonghui.core.forms import style
+from gonghui.core.roles import EDIT_ROLES
+from gonghui.core.scoping import holds_role
 from gonghui.core.views.generic import (
     ObjectDetailView,
     ObjectListView,
@@ -198,6 +200,23 @@ def batch_line_remove(request, pk, line_pk):
 
 
 @require_POST
+def payment_reverse(request, pk):
+    """Take back a direct payment made in error (a reversing row; the reason is required)."""
+    payment = get_object_or_404(
+        Payment.objects.visible_to(request.user).defer(*PAYMENT_CIPHERTEXT), pk=pk
+    )
+    try:
+        payments.reverse_payment(
+            actor=request.user, payment=payment, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, _refusal(exc))
+    else:
+        messages.success(request, _("已冲正：%(payment)s") % {"payment": payment})
+    return redirect("aid:payment_list")
+
+
+@require_POST
 def batch_export(request, pk):
     """The bank's transfer list (account numbers in clear; the service audits every export)."""
     batch = _batch_or_404(request, pk)
@@ -303,7 +322,13 @@ class BatchSettleView(BatchScope, ObjectDetailView):
 
 class PaymentListView(ObjectListView):
     model = Payment
-    select_related = ("programme", "application__member", "application__union", "batch")
+    select_related = (
+        "programme",
+        "application__member",
+        "application__union",
+        "batch",
+        "reversal",
+    )
     filterset_class = PaymentFilterSet
     template_name = "aid/payment_list.html"
     sort_options = {"booked_on": gettext_lazy("记账日期")}
@@ -321,6 +346,8 @@ class PaymentListView(ObjectListView):
         for key in ("after", "before", "export"):
             query.pop(key, None)
         context["export_query"] = query.urlencode()
+        # The reverse button; the service still checks the user pays for that programme.
+        context["may_reverse"] = holds_role(self.request.user, EDIT_ROLES)
         return context
 
 
