@@ -74,8 +74,10 @@ def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[
     ]
 
 
-def _members(town, n: int, rng: random.Random, **filters) -> list[Member]:
+def _members(town, n: int, rng: random.Random, exclude=None, **filters) -> list[Member]:
     qs = Member.objects.active().filter(union__path__startswith=town.path, **filters)
+    if exclude is not None:
+        qs = qs.exclude(exclude)
     ids = list(qs.values_list("pk", flat=True)[: n * 5])
     return list(Member.objects.filter(pk__in=rng.sample(ids, min(n, len(ids)))))
 
@@ -131,7 +133,9 @@ def _programmes(rng, today, users, county, files) -> Programme:
     # Waiting at the county, and waiting for the union to send on (a worker's own application).
     for member in filed[10:13]:
         _apply(medical, member, Y("1500.00"), users)
-    for member in _members(county, 2, rng, phone_hash__gt=""):
+    # Two more of the worker's own, from members who have not applied to the grant yet.
+    applied = Q(aid_applications__programme=grant)
+    for member in _members(county, 2, rng, exclude=applied, phone_hash__gt=""):
         applications.apply(programme=grant, member=member, amount_requested=Y("2000.00"),
                            beneficiary="子女", bank_account="6222020200112233445")  # fmt: skip
     # Most approvals are past their notice; the rest are on notice now (公示中).
