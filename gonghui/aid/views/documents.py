@@ -21,18 +21,13 @@ def scoped_document(user, pk) -> Document:
     return get_object_or_404(queryset, pk=pk)
 
 
-def document_download(request, pk):
-    document = scoped_document(request.user, pk)
+def attachment(document: Document) -> FileResponse:
+    """The stored file as an attachment under its original name, with the checked type and
+    `nosniff`, so a browser never renders it as a page (staff and the worker's own pages)."""
     try:
         stream = document.upload.open("rb")
     except FileNotFoundError as missing:
         raise Http404(_("文件已不在存储中")) from missing
-    audit.record(
-        actor=request.user,
-        action=AuditAction.REVEAL,
-        obj=document,
-        changes={_("材料"): [None, _("已下载查看：%(name)s") % {"name": document.original_name}]},
-    )
     response = FileResponse(
         stream,
         as_attachment=True,
@@ -41,6 +36,18 @@ def document_download(request, pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def document_download(request, pk):
+    document = scoped_document(request.user, pk)
+    response = attachment(document)
+    audit.record(
+        actor=request.user,
+        action=AuditAction.REVEAL,
+        obj=document,
+        changes={_("材料"): [None, _("已下载查看：%(name)s") % {"name": document.original_name}]},
+    )
     return response
 
 

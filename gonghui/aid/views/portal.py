@@ -9,7 +9,7 @@ name what is wrong; the forms here only clean types.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.aid import applications, documents, portal_queries
 from gonghui.aid.models import Programme
+from gonghui.aid.views.documents import attachment
 from gonghui.core.views.generic import apply_errors
 from gonghui.portal.identity import worker_required
 
@@ -187,20 +188,7 @@ def document_delete(request, pk):
 @worker_required
 def document_download(request, pk):
     """The worker's own upload, back to them as an attachment (never rendered inline)."""
-    document = portal_queries.own_document_or_404(request.worker, pk)
-    try:
-        stream = document.upload.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        stream,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment(portal_queries.own_document_or_404(request.worker, pk))
 
 
 @worker_required
