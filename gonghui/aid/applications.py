@@ -56,6 +56,18 @@ def _notify(application: AidApplication, text: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def _save_changed(actor, application: AidApplication, before: dict) -> None:
+    """Save a change of state and audit it against its snapshot `before` the change."""
+    application.save()
+    _audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=application,
+        before=before,
+        after=audit.snapshot(application),
+    )
+
+
 def file_on_record(member: Member) -> HardshipFile | None:
     """The household's hardship file on record (the person's, whichever membership spell)."""
     return (
@@ -275,14 +287,7 @@ def submit(*, actor, application: AidApplication) -> AidApplication:
     application.status = AidStatus.REVIEWING
     application.submitted_by = actor
     application.submitted_at = timezone.now()
-    application.save()
-    _audit(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=application,
-        before=before,
-        after=audit.snapshot(application),
-    )
+    _save_changed(actor, application, before)
     _notify(
         application,
         _("您申请的%(programme)s已由%(union)s提交审核，申请金额%(amount)s元。")
@@ -389,14 +394,7 @@ def _approve(actor, application: AidApplication, amount) -> None:
     # Published for notice_days days counting today; 0 days is payable at once.
     application.notice_ends_on = today + datetime.timedelta(days=notice_days - 1)
     application.decided_at = timezone.now()
-    application.save()
-    _audit(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=application,
-        before=before,
-        after=audit.snapshot(application),
-    )
+    _save_changed(actor, application, before)
     if notice_days:
         text = _("您申请的%(programme)s已批准%(amount)s元，公示至%(end)s，公示期满后发放。")
     else:
@@ -435,14 +433,7 @@ def refuse(*, actor, application: AidApplication, reason) -> AidApplication:
     application.status = AidStatus.REFUSED
     application.refusal_reason = reason
     application.decided_at = timezone.now()
-    application.save()
-    _audit(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=application,
-        before=before,
-        after=audit.snapshot(application),
-    )
+    _save_changed(actor, application, before)
     _notify(
         application,
         _("您申请的%(programme)s未通过，原因：%(reason)s")
@@ -465,14 +456,7 @@ def withdraw(*, application: AidApplication, actor=None) -> AidApplication:
     before = audit.snapshot(application)
     application.status = AidStatus.WITHDRAWN
     application.decided_at = timezone.now()
-    application.save()
-    _audit(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=application,
-        before=before,
-        after=audit.snapshot(application),
-    )
+    _save_changed(actor, application, before)
     return application
 
 
