@@ -14,7 +14,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gonghui.aid.insurance import money
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
@@ -22,8 +21,8 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction, User
 from gonghui.core.scoping import may_edit_org
 from gonghui.portal import cards
+from gonghui.registry.services import OUT_OF_SCOPE
 
-OUT_OF_SCOPE = gettext_lazy("不在您的管理范围内")
 MERCHANT_FIELDS = ("organisation", "name", "address", "contact", "is_active")
 OFFER_FIELDS = (
     "title",

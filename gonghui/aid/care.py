@@ -19,14 +19,11 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import may_edit_org
 from gonghui.registry.choices import MemberStatus
+from gonghui.registry.services import OUT_OF_SCOPE
 
 CENT = Decimal("0.01")
 # Member columns never needed here: the ciphertext stays in the database.
 CIPHERTEXT = ("member__id_number", "member__phone")
-
-
-def out_of_scope() -> str:
-    return _("不在您的管理范围内")
 
 
 def money(value, field: str, label: str, errors: dict) -> Decimal | None:
@@ -58,7 +55,7 @@ def _check_campaign(actor, fields: dict) -> dict:
     if organisation is None:
         errors["organisation"] = _("请选择主办工会")
     elif not may_edit_org(actor, organisation):
-        errors["organisation"] = out_of_scope()
+        errors["organisation"] = OUT_OF_SCOPE
     if fields.get("season") not in CareSeason.values:
         errors["season"] = _("请选择活动类别")
     if not (fields.get("name") or "").strip():
@@ -97,7 +94,7 @@ def create_campaign(*, actor, **fields) -> CareCampaign:
 def update_campaign(*, actor, campaign: CareCampaign, **fields) -> CareCampaign:
     campaign = CareCampaign.objects.select_for_update().get(pk=campaign.pk)
     if not may_edit_org(actor, campaign.organisation):
-        raise ValidationError({"organisation": out_of_scope()})
+        raise ValidationError({"organisation": OUT_OF_SCOPE})
     merged = {k: fields.get(k, getattr(campaign, k)) for k in CAMPAIGN_FIELDS}
     errors = _check_campaign(actor, merged)
     _check_visits_inside(campaign, merged, errors)
@@ -138,7 +135,7 @@ def _check_union(actor, campaign: CareCampaign, union, errors: dict) -> None:
     if union is None:
         errors["union"] = _("请选择慰问对象所在工会")
     elif not may_edit_org(actor, union):
-        errors["union"] = out_of_scope()
+        errors["union"] = OUT_OF_SCOPE
     elif not union.path.startswith(campaign.organisation.path):
         errors["union"] = _("%(union)s不在本活动主办单位%(org)s的范围内") % {
             "union": union.name,
@@ -257,7 +254,7 @@ def _editable_visit(actor, visit: CareVisit) -> CareVisit:
         .get(pk=visit.pk)
     )
     if not may_edit_org(actor, visit.union):
-        raise ValidationError({"union": out_of_scope()})
+        raise ValidationError({"union": OUT_OF_SCOPE})
     return visit
 
 

@@ -18,6 +18,7 @@ from gonghui.aid.uploads import check_upload
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import may_edit_org
+from gonghui.registry.services import OUT_OF_SCOPE
 
 OTHER_KIND = "其他材料"
 FILE_OPEN = (HardshipStatus.PENDING, HardshipStatus.RETURNED, HardshipStatus.FILED)
@@ -40,7 +41,7 @@ def kinds_for(owner) -> list[str] | None:
 
 def _check_owner(actor, owner) -> None:
     if actor is not None and not may_edit_org(actor, owner.union):
-        raise PermissionDenied(_("不在您的管理范围内"))
+        raise PermissionDenied(OUT_OF_SCOPE)
     if isinstance(owner, HardshipFile):
         if owner.status not in FILE_OPEN:
             raise ValidationError(

@@ -15,7 +15,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gonghui.aid.choices import ClaimStatus
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
@@ -27,8 +26,8 @@ from gonghui.core.scoping import holds_role_at, may_edit_org
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import CIPHERTEXT, REVIEW_ROLES
 from gonghui.registry.models import Member
+from gonghui.registry.services import OUT_OF_SCOPE
 
-OUT_OF_SCOPE = gettext_lazy("不在您的管理范围内")
 PLAN_FIELDS = ("organisation", "name", "year", "starts_on", "ends_on", "premium", "max_claim")
 CENT = Decimal("0.01")
 

@@ -26,16 +26,13 @@ from gonghui.core.models import AuditAction, OrgStatus
 from gonghui.core.roles import Role
 from gonghui.core.scoping import holds_role_at, may_edit_org
 from gonghui.registry.choices import OperatingStatus
+from gonghui.registry.services import OUT_OF_SCOPE
 
 CENT = Decimal("0.01")
 PLACES_WORDS = {1: "一", 2: "两", 3: "三", 4: "四"}
 REVIEW_ROLES = frozenset({Role.ADMIN, Role.CLERK, Role.REVIEWER})
 LIVE = (RefundStatus.PENDING, RefundStatus.APPROVED)
 POLICY_FIELDS = ("organisation", "year", "max_headcount", "refund_share", "opens_on", "closes_on")
-
-
-def out_of_scope() -> str:
-    return _("不在您的管理范围内")
 
 
 def _decimal(value, field: str, label: str, errors: dict, places: Decimal = CENT):
@@ -82,7 +79,7 @@ def _check_policy(actor, fields: dict) -> dict:
     if organisation is None:
         errors["organisation"] = _("请选择主办工会")
     elif not may_edit_org(actor, organisation):
-        errors["organisation"] = out_of_scope()
+        errors["organisation"] = OUT_OF_SCOPE
     if not fields.get("year"):
         errors["year"] = _("请填写年度")
     headcount = fields.get("max_headcount")
@@ -149,7 +146,7 @@ def create_policy(*, actor, **fields) -> RefundPolicy:
 def update_policy(*, actor, policy: RefundPolicy, **fields) -> RefundPolicy:
     policy = RefundPolicy.objects.select_for_update().get(pk=policy.pk)
     if not may_edit_org(actor, policy.organisation):
-        raise ValidationError({"organisation": out_of_scope()})
+        raise ValidationError({"organisation": OUT_OF_SCOPE})
     merged = {k: fields.get(k, getattr(policy, k)) for k in POLICY_FIELDS}
     errors = _check_policy(actor, merged)
     if not errors:
@@ -234,7 +231,7 @@ def apply_refund(
     if problem:
         errors["employer"] = problem
     elif actor is None or not may_edit_org(actor, employer.union):
-        errors["employer"] = out_of_scope()
+        errors["employer"] = OUT_OF_SCOPE
     fees, requested = _check_amounts(policy, fees_paid, amount_requested, errors)
     live = policy.refunds.filter(employer=employer, status__in=LIVE)
     if "employer" not in errors and live.exists():

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, Organisation
@@ -30,7 +31,8 @@ MEMBER_FIELDS = {
 }
 
 
-OUT_OF_SCOPE = _("不在您的管理范围内")
+# Lazy: one message for every module, translated when shown rather than at import.
+OUT_OF_SCOPE = gettext_lazy("不在您的管理范围内")
 
 
 def _check_scope(actor, obj, before: dict, fields: tuple[str, ...], errors: dict) -> None:
