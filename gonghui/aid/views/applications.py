@@ -33,7 +33,7 @@ from gonghui.aid.choices import AidStatus
 from gonghui.aid.filters_programmes import ApplicationFilterSet
 from gonghui.aid.forms_programmes import ApplicationForm, ApproveForm, RefuseForm, UploadForm
 from gonghui.aid.models import AidApplication, Programme
-from gonghui.aid.views.programmes import StaffOnly
+from gonghui.aid.views.common import StaffOnly, require_staff
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.search import normalise
@@ -300,8 +300,7 @@ def _programme_filter(request, programmes):
 
 def notice_list(request):
     """The notice of approved applications in the user's scope, names masked as published."""
-    if not holds_role(request.user):
-        raise PermissionDenied
+    require_staff(request.user)
     programme = _programme_filter(request, Programme.objects.visible_to(request.user))
     rows = notice_rows(
         programme=programme, queryset=AidApplication.objects.visible_to(request.user)

@@ -18,11 +18,12 @@ from gonghui.aid import care
 from gonghui.aid import care_queries as queries
 from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit
+from gonghui.aid.views.common import StaffOnly, require_staff
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ScopedModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.pagination import paginate
-from gonghui.core.scoping import holds_role, may_edit_org
+from gonghui.core.scoping import may_edit_org
 from gonghui.core.views.generic import (
     PAGE_SIZE,
     ObjectEditView,
@@ -188,20 +189,6 @@ EXPORTER = Exporter(VISIT_LIST, ())
 # ---------------------------------------------------------------------------------------------
 
 
-class StaffOnly:
-    """Aid pages are for the registry roles; a lawyer or a station keeper gets 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not holds_role(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-def _staff_or_403(user) -> None:
-    if not holds_role(user):
-        raise PermissionDenied
-
-
 class CareListView(StaffOnly, ObjectListView):
     model = CareCampaign
     select_related = ("organisation",)
@@ -232,7 +219,7 @@ class CareEditView(StaffOnly, ObjectEditView):
 
 
 def _campaign(request, pk) -> CareCampaign:
-    _staff_or_403(request.user)
+    require_staff(request.user)
     queryset = CareCampaign.objects.visible_to(request.user).select_related("organisation")
     return get_object_or_404(queryset, pk=pk)
 
@@ -362,7 +349,7 @@ def care_add_filed(request, pk):
 
 
 def _visit(request, pk) -> CareVisit:
-    _staff_or_403(request.user)
+    require_staff(request.user)
     queryset = CareVisit.objects.visible_to(request.user).select_related(
         "campaign", "union", "member", "hardship_file"
     )

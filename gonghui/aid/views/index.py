@@ -1,11 +1,10 @@
 """The aid module's front page: its sections and this year's figures for the user's scope."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.scoping import holds_role
+from gonghui.aid.views.common import require_staff
 
 SECTIONS = [
     ("aid:hardship_list", _("困难职工档案"), _("建档立卡、审核、导入")),
@@ -33,6 +32,5 @@ def sections() -> list[dict]:
 
 
 def index(request):
-    if not holds_role(request.user):
-        raise PermissionDenied
+    require_staff(request.user)
     return render(request, "aid/index.html", {"sections": sections()})

@@ -16,6 +16,7 @@ from gonghui.aid.choices import AidStatus
 from gonghui.aid.filters_programmes import ProgrammeFilterSet
 from gonghui.aid.forms_programmes import KindForm, ProgrammeForm
 from gonghui.aid.models import AidApplication, Programme, ProgrammeKind
+from gonghui.aid.views.common import StaffOnly, require_staff
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
 from gonghui.core.views.generic import (
@@ -24,15 +25,6 @@ from gonghui.core.views.generic import (
     ObjectListView,
     apply_errors,
 )
-
-
-class StaffOnly:
-    """Aid pages are for union staff: a lawyer or a station keeper gets 403, not an empty page."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not holds_role(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class ProgrammeScope:
@@ -96,8 +88,7 @@ class ProgrammeEditView(StaffOnly, ProgrammeScope, ObjectEditView):
 
 def kind_list(request):
     """Every programme kind; county administrators add the county's own."""
-    if not holds_role(request.user):
-        raise PermissionDenied
+    require_staff(request.user)
     may_add = programmes.may_add_kind(request.user)
     form = KindForm(request.POST or None)
     if request.method == "POST":

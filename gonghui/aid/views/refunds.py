@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from gonghui.aid import refunds
 from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models import FeeRefund, RefundPolicy
+from gonghui.aid.views.common import StaffOnly, require_staff
 from gonghui.core.filters import SubtreeFilter
 from gonghui.core.forms import DateInput, ScopedModelForm, style
 from gonghui.core.models import AuditEntry
@@ -143,20 +144,6 @@ class RefundFilterSet(django_filters.FilterSet):
 # ---------------------------------------------------------------------------------------------
 
 
-class StaffOnly:
-    """Aid pages are for the registry roles; a lawyer or a station keeper gets 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not holds_role(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-def _staff_or_403(user) -> None:
-    if not holds_role(user):
-        raise PermissionDenied
-
-
 class PolicyListView(StaffOnly, ObjectListView):
     model = RefundPolicy
     select_related = ("organisation",)
@@ -188,7 +175,7 @@ class PolicyEditView(StaffOnly, ObjectEditView):
 
 
 def _policy(request, pk) -> RefundPolicy:
-    _staff_or_403(request.user)
+    require_staff(request.user)
     queryset = RefundPolicy.objects.visible_to(request.user).select_related("organisation")
     return get_object_or_404(queryset, pk=pk)
 
@@ -269,7 +256,7 @@ def _search(user, policy, text: str) -> list:
 
 def refund_add(request):
     """Pick an open policy, find the employer, then fill in the fees paid and the amount."""
-    _staff_or_403(request.user)
+    require_staff(request.user)
     if not holds_role(request.user, EDIT_ROLES):
         raise PermissionDenied
     params = request.POST if request.method == "POST" else request.GET
@@ -307,7 +294,7 @@ def refund_add(request):
 
 
 def _refund(request, pk) -> FeeRefund:
-    _staff_or_403(request.user)
+    require_staff(request.user)
     queryset = FeeRefund.objects.visible_to(request.user).select_related(
         "policy__organisation", "employer", "union", "submitted_by", "decided_by"
     )
