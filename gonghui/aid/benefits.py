@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.insurance import money
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
+from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, User
 from gonghui.core.scoping import may_edit_org
@@ -35,7 +36,6 @@ OFFER_FIELDS = (
     "is_active",
 )
 OPERATORS = "收银员账号"  # the audit's label for the operators relation
-CENT = Decimal("0.01")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,10 +7,9 @@ from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from gonghui.aid.models import CareCampaign, CareVisit
-from gonghui.aid.models.common import MONEY, ZERO
+from gonghui.aid.models.common import CENT, MONEY, ZERO
 from gonghui.core.models import Organisation
 
-CENT = Decimal("0.01")
 VISITED = Q(visited_on__isnull=False)
 
 

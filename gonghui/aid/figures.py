@@ -37,9 +37,8 @@ from gonghui.aid.models import (
     Redemption,
     RefundPayment,
 )
+from gonghui.aid.models.common import CENT, ZERO
 from gonghui.core.figures import FigureScope
-
-ZERO = Decimal("0.00")
 
 LABELS = {
     "hardship_households": _("在档困难职工户数"),
@@ -63,7 +62,7 @@ MONEY_KEYS = frozenset(
 
 
 def _yuan(value) -> Decimal:
-    return (value or ZERO).quantize(Decimal("0.01"))
+    return (value or ZERO).quantize(CENT)
 
 
 def aid_figures(scope: FigureScope) -> dict:

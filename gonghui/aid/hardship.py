@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import HardshipCause, HardshipLevel, HardshipStatus
 from gonghui.aid.models import HardshipFile, HouseholdMember
+from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import holds_role_at, may_edit_org
@@ -27,7 +28,6 @@ OPEN = (HardshipStatus.PENDING, HardshipStatus.FILED, HardshipStatus.RETURNED)
 EDITABLE = (HardshipStatus.PENDING, HardshipStatus.RETURNED)
 OUTCOMES = ("keep", "lift", "remove")
 HOUSEHOLD_FIELDS = ("name", "relation", "birth_year", "occupation", "health", "monthly_income")
-CENT = Decimal("0.01")
 
 
 def one_open_message() -> str:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from gonghui.aid import hardship
 from gonghui.aid.choices import HardshipCause, HardshipLevel
 from gonghui.aid.models import HardshipFile
+from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.scoping import holds_role_at, may_edit_org
 from gonghui.registry.choices import MemberStatus
@@ -55,14 +56,14 @@ def money_cell(value) -> Decimal:
     except InvalidOperation:
         raise CellError(_("应为金额（元），如 1200.50")) from None
     if isinstance(value, float):
-        amount = amount.quantize(Decimal("0.01"))  # a float cell's binary noise
+        amount = amount.quantize(CENT)  # a float cell's binary noise
     if not amount.is_finite() or amount < 0:
         raise CellError(_("不能为负数"))
-    if amount != amount.quantize(Decimal("0.01")):
+    if amount != amount.quantize(CENT):
         raise CellError(_("最多两位小数"))
     if amount >= Decimal("1e12"):
         raise CellError(_("金额过大"))
-    return amount.quantize(Decimal("0.01"))
+    return amount.quantize(CENT)
 
 
 _CAUSES = {_fold(str(lbl)): value for value, lbl in HardshipCause.choices}

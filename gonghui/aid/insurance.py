@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import ClaimStatus
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
-from gonghui.aid.models.common import ZERO
+from gonghui.aid.models.common import CENT, ZERO
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.roles import EDIT_ROLES
@@ -29,7 +29,6 @@ from gonghui.registry.models import Member
 from gonghui.registry.services import OUT_OF_SCOPE
 
 PLAN_FIELDS = ("organisation", "name", "year", "starts_on", "ends_on", "premium", "max_claim")
-CENT = Decimal("0.01")
 
 
 def money(value) -> Decimal | None:

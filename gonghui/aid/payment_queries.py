@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import BatchStatus
 from gonghui.aid.models import AidApplication, Payment, PaymentBatch, Programme
-from gonghui.aid.models.common import MONEY, ZERO
+from gonghui.aid.models.common import CENT, MONEY, ZERO
 from gonghui.core.filters import SubtreeFilter
 
 MONEY_FIELD = DecimalField(**MONEY)
@@ -36,7 +36,7 @@ MONEY_FIELD = DecimalField(**MONEY)
 
 def _sum(queryset) -> Decimal:
     total = queryset.aggregate(total=Sum("amount"))["total"]
-    return (total if total is not None else ZERO).quantize(Decimal("0.01"))
+    return (total if total is not None else ZERO).quantize(CENT)
 
 
 def application_committed(application: AidApplication) -> Decimal:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import AidStatus, BatchStatus
 from gonghui.aid.models import AidApplication, Payment, PaymentBatch, Programme
+from gonghui.aid.models.common import CENT
 from gonghui.aid.payment_queries import application_committed, committed, payable_with_remainder
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
@@ -28,7 +29,6 @@ from gonghui.core.scoping import may_edit_org
 from gonghui.registry.imports.columns import neutralise
 from gonghui.registry.imports.workbooks import Formats, write_cell
 
-CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("1000000000000")  # 14 digits with 2 places
 KEY_LENGTH = 100
 NOTE_LENGTH = 200

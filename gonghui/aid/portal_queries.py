@@ -22,11 +22,10 @@ from gonghui.aid.models import (
     Programme,
     ReviewStep,
 )
-from gonghui.aid.models.common import ZERO, ancestor_paths
+from gonghui.aid.models.common import CENT, ZERO, ancestor_paths
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Member
 
-CENT = Decimal("0.01")
 # The worker may take it back until it is decided (gonghui.aid.applications.withdraw).
 WITHDRAWABLE = OPEN
 # Documents may be added or removed only while the grassroots union has not sent it on.

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import Eligibility
 from gonghui.aid.models import Payment, Programme, ProgrammeKind
-from gonghui.aid.models.common import ZERO
+from gonghui.aid.models.common import CENT, ZERO
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.roles import Role
@@ -25,7 +25,6 @@ from gonghui.registry.services import OUT_OF_SCOPE
 
 # Sensible bounds; beyond them a value is a typing error, not a policy.
 MAX_MONEY = Decimal("999999999999.99")
-CENT = Decimal("0.01")
 MAX_REVIEW_LEVELS = 6
 MAX_NOTICE_DAYS = 90
 YEARS = (2000, 2100)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models import FeeRefund, RefundPayment, RefundPolicy
-from gonghui.aid.models.common import MONEY, ZERO
+from gonghui.aid.models.common import CENT, MONEY, ZERO
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, OrgStatus
 from gonghui.core.roles import Role
@@ -28,7 +28,6 @@ from gonghui.core.scoping import holds_role_at, may_edit_org
 from gonghui.registry.choices import OperatingStatus
 from gonghui.registry.services import OUT_OF_SCOPE
 
-CENT = Decimal("0.01")
 PLACES_WORDS = {1: "一", 2: "两", 3: "三", 4: "四"}
 REVIEW_ROLES = frozenset({Role.ADMIN, Role.CLERK, Role.REVIEWER})
 LIVE = (RefundStatus.PENDING, RefundStatus.APPROVED)

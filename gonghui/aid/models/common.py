@@ -12,6 +12,7 @@ from gonghui.core.scoping import ScopedQuerySet, path_q, scope_paths
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")  # the quantum of a yuan amount
 
 
 def money_field(verbose_name, **kwargs) -> models.DecimalField:

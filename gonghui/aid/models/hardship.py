@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import HardshipCause, HardshipLevel, HardshipStatus
-from gonghui.aid.models.common import UnionOwned, UnionScopedQuerySet, money_field
+from gonghui.aid.models.common import CENT, ZERO, UnionOwned, UnionScopedQuerySet, money_field
 
 # A file on record must be reviewed again within this many days of its last review (年度复核).
 REVIEW_INTERVAL_DAYS = 365
@@ -148,8 +148,8 @@ class HardshipFile(UnionOwned):
 
 def per_head(income: Decimal, size: int) -> Decimal:
     if not size:
-        return Decimal("0.00")
-    return (Decimal(income) / size).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return ZERO
+    return (Decimal(income) / size).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class HouseholdMember(models.Model):
