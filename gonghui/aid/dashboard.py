@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid import figures
 from gonghui.core.figures import FigureScope
+from gonghui.reports import display
 
 CARDS = (
     "hardship_households",
@@ -20,12 +21,6 @@ CARDS = (
 )
 
 
-def _text(key: str, value) -> str:
-    if key in figures.MONEY_KEYS:
-        return f"{value:,.2f}"
-    return f"{value:,}"
-
-
 def section(scope: FigureScope, values: dict, within: dict) -> dict:
     return {
         "title": _("帮扶服务"),
@@ -34,12 +29,12 @@ def section(scope: FigureScope, values: dict, within: dict) -> dict:
                 "key": key,
                 "label": figures.LABELS[key],
                 "value": values[key],
-                "text": _text(key, values[key]),
+                "text": display.text(key, values[key]),
             }
             for key in CARDS
         ],
         "by_kind": [
-            {"kind": kind, "yuan": yuan, "text": f"{yuan:,.2f}"}
+            {"kind": kind, "yuan": yuan, "text": display.text("aid_paid", yuan)}
             for kind, yuan in values["aid_paid_by_kind"].items()
             if yuan
         ],

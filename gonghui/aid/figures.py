@@ -56,9 +56,6 @@ LABELS = {
     "fee_refunds": _("小微企业经费返还（元）"),
     "fee_refund_firms": _("经费返还企业数"),
 }
-MONEY_KEYS = frozenset(
-    {"aid_paid", "care_cash", "care_goods", "claims_paid", "benefit_discount", "fee_refunds"}
-)
 
 
 def _yuan(value) -> Decimal:
