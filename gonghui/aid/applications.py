@@ -34,17 +34,8 @@ from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Member
 from gonghui.registry.services import OUT_OF_SCOPE
 
-# A worker's own actions are audited without a user; this pseudo-field says who it was.
-VIA = "渠道"
 TEXT_LIMITS = {"beneficiary": 100, "payee_name": 50, "bank_name": 100, "reason_text": 2000}
 ACCOUNT_DIGITS = (8, 30)
-
-
-def _audit(*, actor, action, obj, before=None, after=None) -> None:
-    changes = audit.diff(before or {}, after or {})
-    if actor is None:
-        changes[VIA] = [None, str(Channel.PORTAL.label)]
-    audit.record(actor=actor, action=action, obj=obj, changes=changes)
 
 
 def _notify(application: AidApplication, text: str) -> None:
@@ -59,7 +50,7 @@ def _notify(application: AidApplication, text: str) -> None:
 def _save_changed(actor, application: AidApplication, before: dict) -> None:
     """Save a change of state and audit it against its snapshot `before` the change."""
     application.save()
-    _audit(
+    audit.record_change(
         actor=actor,
         action=AuditAction.UPDATE,
         obj=application,
@@ -221,7 +212,7 @@ def apply(
     if errors:
         raise ValidationError(errors)
     _save_unique(application)
-    _audit(
+    audit.record_change(
         actor=actor, action=AuditAction.CREATE, obj=application, after=audit.snapshot(application)
     )
     return application

@@ -22,14 +22,6 @@ from gonghui.registry.services import OUT_OF_SCOPE
 
 OTHER_KIND = "其他材料"
 FILE_OPEN = (HardshipStatus.PENDING, HardshipStatus.RETURNED, HardshipStatus.FILED)
-VIA = "渠道"  # a worker's own uploads are audited without a user; this says who it was
-
-
-def _audit(*, actor, action, obj, before=None, after=None):
-    changes = audit.diff(before or {}, after or {})
-    if actor is None:
-        changes[VIA] = [None, "职工端"]
-    audit.record(actor=actor, action=action, obj=obj, changes=changes)
 
 
 def kinds_for(owner) -> list[str] | None:
@@ -96,7 +88,9 @@ def attach_document(*, actor, owner, kind: str, upload) -> Document:
     document.upload.save(name, upload, save=False)
     try:
         document.save()
-        _audit(actor=actor, action=AuditAction.CREATE, obj=document, after=audit.snapshot(document))
+        audit.record_change(
+            actor=actor, action=AuditAction.CREATE, obj=document, after=audit.snapshot(document)
+        )
     except Exception:
         # No row, no file. (Should an outer transaction roll back later, the file is left under
         # a random name nothing points to: harmless, and swept by whoever cleans the store.)
@@ -111,7 +105,7 @@ def delete_document(*, actor, document: Document) -> None:
     _check_owner(actor, owner)
     before = audit.snapshot(document)
     stored = document.upload.name
-    _audit(actor=actor, action=AuditAction.DELETE, obj=document, before=before)
+    audit.record_change(actor=actor, action=AuditAction.DELETE, obj=document, before=before)
     document.delete()
     # The file goes once the row is gone for good.
     transaction.on_commit(lambda: private_storage.delete(stored))

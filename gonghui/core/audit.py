@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from gonghui.core.models import AuditAction, AuditEntry
 
@@ -56,6 +57,22 @@ def record(
         org_path=getattr(obj, "audit_org_path", "") or "",
         changes=changes,
     )
+
+
+# A worker acting in the portal (/m/) has no user account: their entries name the channel.
+VIA = "渠道"
+PORTAL = gettext_lazy("职工端")
+
+
+def record_change(
+    *, actor, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None
+) -> AuditEntry | None:
+    """`record` from snapshots, for the services a worker reaches through the portal: there
+    `actor` is None and the entry says it was the worker, through the portal."""
+    changes = diff(before or {}, after or {})
+    if actor is None:
+        changes[VIA] = [None, str(PORTAL)]
+    return record(actor=actor, action=action, obj=obj, changes=changes)
 
 
 def record_bulk_create(*, actor, objs: Iterable[models.Model]) -> None:

@@ -34,16 +34,7 @@ from gonghui.registry.membership_queries import may_review
 from gonghui.registry.models import Application, Member
 from gonghui.registry.services import OUT_OF_SCOPE, _save_unique, _twin_message
 
-# A worker's own actions are audited without a user; this pseudo-field says who it was.
-VIA = "渠道"
 PENDING_EXISTS = gettext_lazy("该身份号码已有待审核的申请，请等待审核结果或撤回后再提交")
-
-
-def _audit(*, actor, action, obj, before=None, after=None):
-    changes = audit.diff(before or {}, after or {})
-    if actor is None:
-        changes[VIA] = [None, str(ApplicationChannel.PORTAL.label)]
-    audit.record(actor=actor, action=action, obj=obj, changes=changes)
 
 
 def _check_union(union, errors: dict) -> None:
@@ -130,7 +121,7 @@ def submit_join(
     if consent_version:
         application.consent_at = timezone.now()
     _save_unique(application, "id_number", PENDING_EXISTS)
-    _audit(
+    audit.record_change(
         actor=actor, action=AuditAction.CREATE, obj=application, after=audit.snapshot(application)
     )
     _notify(
@@ -199,7 +190,7 @@ def submit_transfer(
         submitted_by=actor,
     )
     _save_unique(application, "id_number", PENDING_EXISTS)
-    _audit(
+    audit.record_change(
         actor=actor, action=AuditAction.CREATE, obj=application, after=audit.snapshot(application)
     )
     _notify(
@@ -238,7 +229,7 @@ def _decide(application: Application, before: dict, *, actor, status: str) -> No
     application.decided_by = actor
     application.decided_at = timezone.now()
     application.save()
-    _audit(
+    audit.record_change(
         actor=actor,
         action=AuditAction.UPDATE,
         obj=application,
@@ -399,7 +390,7 @@ def leave(*, member: Member, reason: str, left_on, actor=None) -> Member:
     member.left_on = left_on
     member.leave_reason = reason
     member.save()
-    _audit(
+    audit.record_change(
         actor=actor,
         action=AuditAction.UPDATE,
         obj=member,

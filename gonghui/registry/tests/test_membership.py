@@ -9,7 +9,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from gonghui.conftest import make_user
-from gonghui.core import sms
+from gonghui.core import audit, sms
 from gonghui.core.models import AuditEntry, OrgKind, OrgStatus
 from gonghui.core.roles import Role
 from gonghui.core.services.orgs import create_organisation
@@ -83,7 +83,7 @@ def test_a_worker_applies_and_a_clerk_approves(county, bob, django_capture_on_co
 def test_every_step_is_audited_and_the_portal_is_named(county, bob):
     application = join(county)
     created = AuditEntry.objects.for_object(application).get()
-    assert created.actor is None and created.changes[membership.VIA][1] == "职工端"
+    assert created.actor is None and created.changes[audit.VIA][1] == "职工端"
     assert COURIER_ID not in str(created.changes)
     member = membership.approve(actor=bob, application=application)
     assert AuditEntry.objects.for_object(application).count() == 2
