@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from gonghui.aid.choices import AidStatus, HardshipStatus
 from gonghui.aid.models import AidApplication, Document, HardshipFile
 from gonghui.aid.models.documents import private_storage
-from gonghui.aid.uploads import check_upload
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import may_edit_org
+from gonghui.core.uploads import check_upload
 from gonghui.registry.services import OUT_OF_SCOPE
 
 OTHER_KIND = "其他材料"

@@ -5,8 +5,8 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import HardshipCause, HardshipLevel
-from gonghui.aid.uploads import ACCEPT
 from gonghui.core.forms import style
+from gonghui.core.uploads import ACCEPT
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
 

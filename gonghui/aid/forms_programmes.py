@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.models import Programme
-from gonghui.aid.uploads import ACCEPT
 from gonghui.core.filters import BROWSE_KINDS
 from gonghui.core.forms import DateInput, ScopedModelForm, style
+from gonghui.core.uploads import ACCEPT
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 

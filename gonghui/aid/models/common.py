@@ -1,23 +1,13 @@
 """What the aid models share: money columns, scoping of things an organisation offers to the
 unions below it, and who did what when."""
 
-from decimal import Decimal
-
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.money import CENT, MONEY, ZERO, money_field  # noqa: F401 (the aid modules import them from here)
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import ScopedQuerySet, path_q, scope_paths
-
-MONEY = {"max_digits": 14, "decimal_places": 2}
-ZERO = Decimal("0.00")
-CENT = Decimal("0.01")  # the quantum of a yuan amount
-
-
-def money_field(verbose_name, **kwargs) -> models.DecimalField:
-    """Yuan with two places; never a float."""
-    return models.DecimalField(verbose_name, **MONEY, **kwargs)
 
 
 def ancestor_paths(paths) -> list[str]:

@@ -2,43 +2,22 @@
 
 Files live in private storage outside the web root (settings.GONGHUI_PRIVATE_ROOT) under random
 names; the database keeps the original name, the checked type and size, and a SHA-256. They are
-served only through a scoped view, as attachments. gonghui.aid.uploads checks what comes in.
+served only through a scoped view, as attachments. gonghui.core.uploads checks what comes in.
 """
 
-import uuid
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.scoping import ScopedQuerySet
 
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Never under MEDIA_URL or STATIC_URL: no URL reaches these files except the scoped view."""
-
-    def __init__(self):
-        super().__init__(location=None, base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.GONGHUI_PRIVATE_ROOT
-
-    @property
-    def location(self):
-        return str(settings.GONGHUI_PRIVATE_ROOT)
-
-
-private_storage = PrivateStorage()
+# PrivateStorage stays importable here: migration aid 0001 names it by this path.
+from gonghui.core.uploads import PrivateStorage, private_storage, random_name  # noqa: F401
 
 
 def document_path(instance, filename: str) -> str:
-    # The stored name says nothing about the person or the original file.
-    return f"aid/{uuid.uuid4().hex}"
+    return random_name("aid")
 
 
 class DocumentQuerySet(ScopedQuerySet):

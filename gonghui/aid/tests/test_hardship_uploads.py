@@ -22,8 +22,8 @@ from gonghui.aid.tests.hardship_helpers import (
     enter_file,
     upload,
 )
-from gonghui.aid.uploads import check_upload
 from gonghui.core.models import AuditAction, AuditEntry
+from gonghui.core.uploads import check_upload
 
 pytestmark = pytest.mark.django_db
 

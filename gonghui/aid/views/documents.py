@@ -4,7 +4,7 @@ was checked and `nosniff`, so a browser never renders it as a page. Every downlo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.aid import documents
 from gonghui.aid.models import Document
-from gonghui.core import audit
+from gonghui.core import audit, uploads
 from gonghui.core.models import AuditAction
 
 
@@ -22,21 +22,10 @@ def scoped_document(user, pk) -> Document:
 
 
 def attachment(document: Document) -> FileResponse:
-    """The stored file as an attachment under its original name, with the checked type and
-    `nosniff`, so a browser never renders it as a page (staff and the worker's own pages)."""
-    try:
-        stream = document.upload.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404(_("文件已不在存储中")) from missing
-    response = FileResponse(
-        stream,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    """The staff download and the worker's own serve the file the same way."""
+    return uploads.attachment(
+        document.upload, filename=document.original_name, content_type=document.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 def document_download(request, pk):

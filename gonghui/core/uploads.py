@@ -1,14 +1,20 @@
-"""What an uploaded document (证明材料) must be before it is stored: a JPEG, PNG or PDF, decided
+"""Uploaded documents (证明材料), for every module that takes them.
+
+What one must be before it is stored: a JPEG, PNG or PDF, decided
 by the file's own first bytes, not by its name or by what the browser says it is, and the name
 must agree. Anything else (HTML, SVG, programs, archives) is refused, as is an empty or oversize
 file. An optional scanner (settings.GONGHUI_UPLOAD_SCANNER) gets the bytes last."""
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404
+from django.utils.deconstruct import deconstructible
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -87,3 +93,43 @@ def scan(data: bytes, refuse) -> None:
         scanner(data)
     except ValueError as finding:
         refuse(_("未通过病毒扫描：%(finding)s") % {"finding": finding})
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Files outside the web root (settings.GONGHUI_PRIVATE_ROOT), under random names. Never
+    under MEDIA_URL or STATIC_URL: no URL reaches them except a module's scoped view."""
+
+    def __init__(self):
+        super().__init__(location=None, base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.GONGHUI_PRIVATE_ROOT
+
+    @property
+    def location(self):
+        return str(settings.GONGHUI_PRIVATE_ROOT)
+
+
+private_storage = PrivateStorage()
+
+
+def random_name(prefix: str) -> str:
+    # The stored name says nothing about the person or the original file.
+    return f"{prefix}/{uuid.uuid4().hex}"
+
+
+def attachment(upload, *, filename: str, content_type: str) -> FileResponse:
+    """A stored file as an attachment under its original name, with the type recorded when it
+    was checked and `nosniff`, so a browser never renders it as a page."""
+    try:
+        stream = upload.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404(_("文件已不在存储中")) from missing
+    response = FileResponse(
+        stream, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
