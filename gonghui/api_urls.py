@@ -113,4 +113,5 @@ urlpatterns = [
     path("docs/", login_required(DocsView.as_view(url_name="schema")), name="api-docs"),
     path("stats/", include("gonghui.reports.api_urls")),
     path("aid/", include("gonghui.aid.api_urls")),
+    path("rights/", include("gonghui.rights.api_urls")),
 ]

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gonghui.reports",
     "gonghui.portal",
     "gonghui.aid",
+    "gonghui.rights",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from gonghui.core.roles import REGISTRY_ROLES, USER_ADMIN_ROLES
+from gonghui.core.roles import REGISTRY_ROLES, USER_ADMIN_ROLES, Role
 
 
 class Scope:
@@ -21,6 +21,8 @@ class Scope:
             a.role in USER_ADMIN_ROLES for a in assignments
         )
         self.sees_registry = user.is_superuser or any(a.role in REGISTRY_ROLES for a in assignments)
+        # Lawyers and mediators reach the rights module's case pages (their own cases only).
+        self.sees_rights = self.sees_registry or any(a.role == Role.LAWYER for a in assignments)
         if user.is_superuser:
             self.label = _("系统管理员（全部）")
         else:

@@ -34,9 +34,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 def home(request):
     """The user's scope: the organisations they hold roles at, with their counts. A user with no
-    role at all goes where their module sends them (e.g. a merchant's counter page)."""
+    registry role goes where their module sends them (a merchant's counter page, a lawyer's
+    cases)."""
     user = request.user
-    if not user.is_superuser and not user.role_assignments.exists():
+    if not holds_role(user):
         landing = home_hooks.landing_for(user)
         if landing:
             return redirect(landing)

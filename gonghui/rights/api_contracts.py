@@ -1,0 +1,3 @@
+"""The contracts area of the rights API (/api/rights/): (prefix, viewset, basename) per route."""
+
+ROUTES: list = []

@@ -1,0 +1,13 @@
+"""The rights API under /api/rights/: each area lists its routes; one router serves them all."""
+
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from gonghui.rights import api_cases, api_contracts, api_risk, api_service
+
+router = SimpleRouter()  # the project API root lists no sub-roots
+for module in (api_cases, api_service, api_risk, api_contracts):
+    for prefix, viewset, basename in module.ROUTES:
+        router.register(prefix, viewset, basename=basename)
+
+urlpatterns = [path("", include(router.urls))]

@@ -1,0 +1,56 @@
+"""What the rights models share: an owning organisation, and scoping through it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.scoping import ScopedQuerySet
+
+
+class OrgScopedQuerySet(ScopedQuerySet):
+    """Rows owned by an organisation, seen by that organisation's subtree (and those above)."""
+
+    scope_lookups = ("organisation__path",)
+
+
+class EmployerScopedQuerySet(ScopedQuerySet):
+    """Rows about an employer, seen as the employer is: by whoever holds its town or park and by
+    whoever holds the union covering it (registry.Employer's own scoping)."""
+
+    scope_lookups = ("employer__territory__path", "employer__union__path")
+
+
+class OrgOwned(models.Model):
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        verbose_name=_("所属工会"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrgScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def audit_org_path(self) -> str:
+        return self.organisation.path
+
+
+class AboutEmployer(models.Model):
+    employer = models.ForeignKey(
+        "registry.Employer",
+        verbose_name=_("企业"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = EmployerScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def audit_org_path(self) -> str:
+        return self.employer.territory.path

@@ -1,0 +1,27 @@
+"""What the rights module adds to the rest of the project at start-up (figures, the dashboard
+section, the portal link, demo data, where a lawyer lands), so that core, reports, registry and
+the portal never import it."""
+
+
+def register() -> None:
+    from gonghui.core.figures import register_figures
+    from gonghui.core.home_hooks import register_landing
+    from gonghui.portal.hooks import register_home_link
+    from gonghui.registry.demo_hooks import register_demo_extension
+    from gonghui.reports.sections import register_dashboard_section
+    from gonghui.rights import dashboard, demo, figures
+
+    register_figures("rights", figures.rights_figures, figures.LABELS)
+    register_dashboard_section("rights/dashboard_section.html", dashboard.section)
+    register_home_link("rights_portal:home", "法律援助", "rights-home")
+    register_demo_extension(name="rights", generate=demo.generate, reset=demo.reset)
+    register_landing(counsel_landing)
+
+
+def counsel_landing(user) -> str | None:
+    """A lawyer or mediator (no registry role) lands on their own cases."""
+    from django.urls import reverse
+
+    from gonghui.rights.views.common import is_counsel
+
+    return reverse("rights:case_list") if is_counsel(user) else None

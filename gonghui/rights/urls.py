@@ -1,0 +1,15 @@
+"""Staff pages of the rights module under /rights/. Each area keeps its own URL list."""
+
+from django.urls import include, path
+
+from gonghui.rights.views.index import index
+
+app_name = "rights"
+
+urlpatterns = [
+    path("", index, name="index"),
+    path("cases/", include("gonghui.rights.urls_cases")),
+    path("service/", include("gonghui.rights.urls_service")),
+    path("risk/", include("gonghui.rights.urls_risk")),
+    path("contracts/", include("gonghui.rights.urls_contracts")),
+]

@@ -1,0 +1,3 @@
+"""Pages of the cases area (included by gonghui/rights/urls.py under the 'rights' namespace)."""
+
+urlpatterns: list = []
