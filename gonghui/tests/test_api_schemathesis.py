@@ -29,6 +29,7 @@ from gonghui.core.models import Organisation
 from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
 from gonghui.core.validators import make_credit_code, make_mobile, make_resident_id
 from gonghui.registry.models import Employer, Member
+from gonghui.rights.models import Case
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +112,7 @@ def test_api_never_answers_a_server_error(case, aid_records, in_process_wsgi, to
     case.call_and_validate(app=in_process_wsgi, headers=token_headers, checks=[not_a_server_error])
 
 
+MODULES = ("aid", "rights")  # /api/<module>/<resource>/…: the resource names the model
 MODELS = {
     "organisations": Organisation,
     "employers": Employer,
@@ -119,6 +121,7 @@ MODELS = {
     "applications": AidApplication,
     "payments": Payment,
     "payment-batches": PaymentBatch,
+    "cases": Case,
 }
 # Related ids in bodies, and the records they are aimed at.
 RELATIONS = {
@@ -156,8 +159,9 @@ def aim_at_existing_records(case) -> None:
     params = case.path_parameters or {}
     if whole_number(params.get("id")):
         # /api/<resource>/{id}/ or /api/<module>/<resource>/{id}/
-        resource = [part for part in case.path.split("/")[2:] if part not in ("aid",)][0]
-        params["id"] = existing(MODELS[resource].objects.all(), params["id"])
+        resource = [part for part in case.path.split("/")[2:] if part not in MODULES][0]
+        if resource in MODELS:  # others keep the generated id (mostly a 404)
+            params["id"] = existing(MODELS[resource].objects.all(), params["id"])
     if isinstance(case.body, dict):
         for name, queryset in RELATIONS.items():
             if whole_number(case.body.get(name)):
