@@ -205,6 +205,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets whose field names (status, kind, channel) other models use too.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "gonghui.rights.choices.CaseStatus",
+        "CaseKindEnum": "gonghui.rights.choices.CaseKind",
+        "CaseChannelEnum": "gonghui.rights.choices.CaseChannel",
+        "CaseOutcomeEnum": "gonghui.rights.api_cases.OUTCOME_CHOICES",
+    },
 }
 
 # Text messages (one-time codes, application notices): gonghui.core.sms. The console backend

@@ -172,7 +172,8 @@ def test_an_html_file_is_refused_by_name(rider, county, private_root):
     response = rider.post(reverse("rights_portal:report"), data)
     page = body(response)
     assert response.status_code == 200
-    assert 'id="id_documents_error"' in page and "证据.html" in page and "不是 JPG、PNG 或 PDF" in page
+    assert 'id="id_documents_error"' in page and "证据.html" in page
+    assert "不是 JPG、PNG 或 PDF" in page
     assert not Case.objects.exists() and not CaseDocument.objects.exists()
     assert stored_files(private_root) == []
 
