@@ -14,12 +14,27 @@ Definitions, where the issue leaves a choice:
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from gonghui.core.figures import FigureScope, rate
-from gonghui.registry.figures import COVERED, operating_employers
-from gonghui.rights.choices import ContractKind
-from gonghui.rights.models import CollectiveContract, ContractEmployer, Democracy
+from gonghui.core.scoping import path_q, scope_paths
+from gonghui.registry.figures import COVERED, EMPLOYER_LOOKUPS, operating_employers
+from gonghui.registry.models import Employer
+from gonghui.rights.choices import ContractKind, OfferResponse
+from gonghui.rights.models import CollectiveContract, ContractEmployer, Democracy, RoundOffer
 
 ANY = "any"
 EXPIRING_DAYS = 90
@@ -138,3 +153,105 @@ def employer_names(contract_ids: list[int]) -> dict[int, list[str]]:
 def without_effective_contract(employers: QuerySet, kind: str, today: datetime.date) -> QuerySet:
     """Those of `employers` not covered by a contract of `kind` effective on `today`."""
     return employers.filter(~Exists(effective_coverage(today, kind)))
+
+
+def scope_for(user, today: datetime.date | None = None) -> FigureScope:
+    """The figure scope of what `user` sees (their organisations' subtrees), as of `today`."""
+    today = today or timezone.localdate()
+    paths = scope_paths(user)
+    return FigureScope(
+        paths=None if paths is None else tuple(paths),
+        date_from=today.replace(month=1, day=1),
+        date_to=today,
+        today=today,
+    )
+
+
+def offer_counts(round_) -> dict:
+    """Offers of a round per response, every response listed (zero included), and the total."""
+    found = dict(
+        RoundOffer.objects.filter(round=round_)
+        .order_by()
+        .values_list("response")
+        .annotate(n=Count("pk"))
+    )
+    rows = [
+        {"key": key, "label": label, "count": found.get(key, 0)}
+        for key, label in OfferResponse.choices
+    ]
+    return {"rows": rows, "total": sum(found.values()), **{r["key"]: r["count"] for r in rows}}
+
+
+def offer_counts_by_round(round_ids: list[int]) -> dict[int, dict]:
+    """`{round id: {response: n, "total": n}}` for a page of rounds, one query."""
+    counts: dict[int, dict] = {}
+    rows = (
+        RoundOffer.objects.filter(round_id__in=round_ids)
+        .order_by()
+        .values_list("round_id", "response")
+        .annotate(n=Count("pk"))
+    )
+    for round_id, response, n in rows:
+        entry = counts.setdefault(round_id, {"total": 0})
+        entry[response] = n
+        entry["total"] += n
+    return counts
+
+
+def round_candidates(
+    user, round_, within=None, with_contract: bool = False, today: datetime.date | None = None
+) -> QuerySet:
+    """Unionized employers the user sees (within `within`'s subtree when given), not yet in the
+    round and, unless `with_contract`, without an effective contract of the round's kind: whom to
+    send the round's offers to."""
+    today = today or timezone.localdate()
+    employers = Employer.objects.visible_to(user).operating().filter(COVERED)
+    if within is not None:
+        employers = employers.filter(path_q(EMPLOYER_LOOKUPS, [within.path]))
+    employers = employers.exclude(
+        pk__in=RoundOffer.objects.filter(round=round_).values("employer_id")
+    )
+    if not with_contract:
+        employers = without_effective_contract(employers, round_.kind, today)
+    return employers.order_by("name", "pk")
+
+
+def democracy_employers(user, today: datetime.date | None = None) -> QuerySet:
+    """Unionized employers the user sees, each annotated with its Democracy row's values
+    (`dm_*`; no row: not established, no dates, 0 stars) and `session_overdue` (established
+    and the last session more than a year ago, or never held)."""
+    today = today or timezone.localdate()
+    row = Democracy.objects.filter(employer=OuterRef("pk"))
+
+    def value(name):
+        return Subquery(row.values(name)[:1])
+
+    return (
+        Employer.objects.visible_to(user)
+        .operating()
+        .filter(COVERED)
+        .select_related("territory", "union")
+        .annotate(
+            dm_id=value("pk"),
+            dm_congress=Coalesce(value("congress_established"), Value(False)),
+            dm_congress_on=value("congress_established_on"),
+            dm_last_congress_on=value("last_congress_on"),
+            dm_open_affairs=Coalesce(value("open_affairs_established"), Value(False)),
+            dm_open_affairs_on=value("open_affairs_established_on"),
+            dm_stars=Coalesce(value("star_rating"), Value(0)),
+        )
+        .annotate(
+            session_overdue=Case(
+                When(
+                    Q(dm_congress=True)
+                    & (
+                        Q(dm_last_congress_on__isnull=True)
+                        | Q(dm_last_congress_on__lt=today - SESSION_INTERVAL)
+                    ),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    )

@@ -70,6 +70,11 @@ class CollectiveContract(OrgOwned):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("rights:contract_detail", args=[self.pk])
+
 
 class ContractEmployer(models.Model):
     contract = models.ForeignKey(
@@ -108,6 +113,11 @@ class BargainingRound(OrgOwned):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("rights:round_detail", args=[self.pk])
 
 
 class RoundOfferQuerySet(ScopedQuerySet):
@@ -154,6 +164,9 @@ class RoundOffer(models.Model):
     def __str__(self) -> str:
         return f"{self.round} / {self.employer_id}"
 
+    def get_absolute_url(self) -> str:
+        return self.round.get_absolute_url()
+
     @property
     def audit_org_path(self) -> str:
         return self.round.organisation.path
@@ -195,3 +208,8 @@ class Democracy(AboutEmployer):
 
     def __str__(self) -> str:
         return f"{self.employer} 民主管理"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("rights:democracy_edit", args=[self.employer_id])
