@@ -211,6 +211,8 @@ SPECTACULAR_SETTINGS = {
         "CaseKindEnum": "gonghui.rights.choices.CaseKind",
         "CaseChannelEnum": "gonghui.rights.choices.CaseChannel",
         "CaseOutcomeEnum": "gonghui.rights.api_cases.OUTCOME_CHOICES",
+        "ContractKindEnum": "gonghui.rights.choices.ContractKind",
+        "ContractScopeEnum": "gonghui.rights.choices.ContractScope",
     },
 }
 

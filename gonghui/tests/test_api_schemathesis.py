@@ -29,7 +29,7 @@ from gonghui.core.models import Organisation
 from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
 from gonghui.core.validators import make_credit_code, make_mobile, make_resident_id
 from gonghui.registry.models import Employer, Member
-from gonghui.rights.models import Case
+from gonghui.rights.models import BargainingRound, Case, CollectiveContract, Democracy
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +122,9 @@ MODELS = {
     "payments": Payment,
     "payment-batches": PaymentBatch,
     "cases": Case,
+    "contracts": CollectiveContract,
+    "bargaining-rounds": BargainingRound,
+    "democracy": Democracy,
 }
 # Related ids in bodies, and the records they are aimed at.
 RELATIONS = {

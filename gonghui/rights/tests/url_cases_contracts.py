@@ -52,3 +52,26 @@ OBJECT_URLS = {
 }
 
 TOWN_A_SECRETS = ["城关镇甲厂秘密合同", "城关镇秘密要约行动"]
+
+
+def town_a_democracy(county, user) -> int:
+    from gonghui.rights.models import Democracy
+
+    return Democracy.objects.create(employer=county.employer_a, congress_established=True).pk
+
+
+# The contracts API (gonghui/rights/api_contracts.py).
+LIST_URLS.update(
+    {
+        "rights-contract-list": 200,
+        "rights-round-list": 200,
+        "rights-democracy-list": 200,
+    }
+)
+OBJECT_URLS.update(
+    {
+        "rights-contract-detail": ("GET", lambda c, u: {"pk": town_a_contract(c, u)}),
+        "rights-round-detail": ("GET", lambda c, u: {"pk": town_a_round(c, u)}),
+        "rights-democracy-detail": ("GET", lambda c, u: {"pk": town_a_democracy(c, u)}),
+    }
+)
