@@ -234,7 +234,7 @@ def _evaluate_batch(ids: list[int], now: datetime.datetime) -> list[RiskWarning]
         Employer.objects.select_for_update(of=("self",))
         .filter(pk__in=ids)
         .select_related("territory")
-        .only("pk", "name", "territory__pk", "territory__name", "territory__path")
+        .only("pk", "name", "territory__id", "territory__name", "territory__path")
         .order_by("pk")
     )
     reports = _latest_reports(ids, today)

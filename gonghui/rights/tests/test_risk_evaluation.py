@@ -223,9 +223,7 @@ def _queries(ids) -> int:
     return len(captured)
 
 
-def test_bulk_evaluation_costs_a_fixed_number_of_queries(
-    county, django_assert_max_num_queries
-):
+def test_bulk_evaluation_costs_a_fixed_number_of_queries(county, django_assert_max_num_queries):
     grid = grid_a(county)
     employers = _employers(county, 30, grid)
     few = _queries([e.pk for e in employers[:3]])
