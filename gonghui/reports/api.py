@@ -78,6 +78,25 @@ class StatsSerializer(serializers.Serializer):
     benefit_discount = YUAN(help_text=_("统计期内会员日优惠金额（元）"))
     fee_refunds = YUAN(help_text=_("统计期内小微企业工会经费返还（元）"))
     fee_refund_firms = serializers.IntegerField(help_text=_("统计期内获返还的企业数"))
+    # 维权 (gonghui/rights/figures.py); yuan as exact decimal strings, rates with four places.
+    cases = serializers.IntegerField(help_text=_("统计期内收件的维权案件数"))
+    cases_closed = serializers.IntegerField(help_text=_("统计期内结案的维权案件数"))
+    cases_by_kind = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_("按案件类型（类型名称）的统计期内收件数，每个类型都列出"),
+    )
+    wages_recovered = YUAN(help_text=_("统计期内结案的欠薪案件追回金额（元）"))
+    visits = serializers.IntegerField(help_text=_("统计期内服务点来访接待人次"))
+    consultations = serializers.IntegerField(help_text=_("统计期内服务点法律咨询人次"))
+    risk_points = serializers.IntegerField(help_text=_("启用中的劳动关系监测点数（当日）"))
+    warnings_open = serializers.IntegerField(help_text=_("统计期末尚未处置的风险预警数"))
+    contract_rate = serializers.FloatField(help_text=_("已建会单位中集体合同生效的比例（当日）"))
+    contract_rate_by_kind = serializers.DictField(
+        child=serializers.FloatField(),
+        help_text=_("按合同类别（类别名称）的集体合同签订率，每个类别都列出"),
+    )
+    congress_rate = serializers.FloatField(help_text=_("已建会单位中建立职代会制度的比例"))
+    open_affairs_rate = serializers.FloatField(help_text=_("已建会单位中实行厂务公开的比例"))
 
 
 class StatsView(APIView):

@@ -8,8 +8,13 @@ from gonghui.core import figures
 from gonghui.core.models import OrgKind
 from gonghui.registry.figures import RATES
 
-# Keys whose values are shares (0..1), shown as percentages.
-RATE_KEYS = frozenset(RATES)
+# Keys whose values are shares (0..1), or dicts of shares, shown as percentages. Later modules
+# add theirs (register_rate_keys) from their AppConfig.ready, as they register their figures.
+RATE_KEYS = set(RATES)
+
+
+def register_rate_keys(*keys: str) -> None:
+    RATE_KEYS.update(keys)
 
 
 def percent(value: float) -> str:
@@ -18,6 +23,8 @@ def percent(value: float) -> str:
 
 def text(key: str, value) -> str:
     if key in RATE_KEYS:
+        if isinstance(value, dict):
+            return "，".join(f"{k} {percent(v)}" for k, v in value.items())
         return percent(value)
     if isinstance(value, dict):
         return "，".join(f"{kind_label(k)} {n:,}" for k, n in value.items() if n) or "0"

@@ -1,5 +1,45 @@
-"""The dashboard's 维权 section. Placeholder until the figures area lands."""
+"""The dashboard's 维权服务 section: the rights figures as cards and the cases by type."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gonghui.core.figures import FigureScope
+from gonghui.reports import display
+from gonghui.rights import figures
+
+CARDS = (
+    "cases",
+    "cases_closed",
+    "wages_recovered",
+    "visits",
+    "consultations",
+    "risk_points",
+    "warnings_open",
+    "contract_rate",
+    "congress_rate",
+    "open_affairs_rate",
+)
 
 
-def section(scope, values: dict, within: dict) -> dict | None:
-    return None
+def section(scope: FigureScope, values: dict, within: dict) -> dict:
+    return {
+        "title": _("维权服务"),
+        "cards": [
+            {
+                "key": key,
+                "label": figures.LABELS[key],
+                "value": values[key],
+                "text": display.text(key, values[key]),
+            }
+            for key in CARDS
+        ],
+        "by_kind": [
+            {**row, "recovered_text": display.text("wages_recovered", row["recovered"])}
+            for row in figures.cases_by_kind_table(scope)
+        ],
+        "contracts_by_kind": [
+            {"kind": kind, "text": display.text("contract_rate", share)}
+            for kind, share in values["contract_rate_by_kind"].items()
+        ],
+        "index_url": reverse("rights:index"),
+    }

@@ -8,10 +8,12 @@ def register() -> None:
     from gonghui.core.home_hooks import register_landing
     from gonghui.portal.hooks import register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
+    from gonghui.reports.display import register_rate_keys
     from gonghui.reports.sections import register_dashboard_section
     from gonghui.rights import dashboard, demo, figures
 
     register_figures("rights", figures.rights_figures, figures.LABELS)
+    register_rate_keys(*figures.RATES)
     register_dashboard_section("rights/dashboard_section.html", dashboard.section)
     register_home_link("rights_portal:home", "法律援助", "rights-home")
     register_demo_extension(name="rights", generate=demo.generate, reset=demo.reset)

@@ -117,8 +117,31 @@ NO_AID = {
     "fee_refunds": NO_YUAN,
     "fee_refund_firms": 0,
 }
+# The rights module's figures (gonghui/rights/tests/test_figures_rights.py): no cases, service
+# points, monitoring points, warnings, contracts or democracy rows here, so all zero; every case
+# type and contract kind is listed.
+NO_RIGHTS = {
+    "cases": 0,
+    "cases_closed": 0,
+    "cases_by_kind": dict.fromkeys(
+        ["拖欠工资", "劳动合同", "工伤", "社会保险", "解除劳动关系", "其他"], 0
+    ),
+    "wages_recovered": NO_YUAN,
+    "visits": 0,
+    "consultations": 0,
+    "risk_points": 0,
+    "warnings_open": 0,
+    "contract_rate": 0.0,
+    "contract_rate_by_kind": dict.fromkeys(
+        ["综合性集体合同", "工资专项集体合同", "劳动安全卫生专项集体合同",
+         "女职工权益保护专项集体合同"], 0.0,
+    ),  # fmt: skip
+    "congress_rate": 0.0,
+    "open_affairs_rate": 0.0,
+}
 for expected in (TOWN_A, TOWN_B, COUNTY):
     expected.update(NO_AID)
+    expected.update(NO_RIGHTS)
 KEYS = list(COUNTY)
 
 
