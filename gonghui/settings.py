@@ -213,6 +213,8 @@ SPECTACULAR_SETTINGS = {
         "CaseOutcomeEnum": "gonghui.rights.api_cases.OUTCOME_CHOICES",
         "ContractKindEnum": "gonghui.rights.choices.ContractKind",
         "ContractScopeEnum": "gonghui.rights.choices.ContractScope",
+        "RiskRatingEnum": "gonghui.rights.choices.Rating",
+        "RiskLevelEnum": "gonghui.rights.choices.RiskLevel",
     },
 }
 

@@ -106,3 +106,38 @@ OBJECT_URLS = {
 }
 
 TOWN_A_SECRETS = [SECRET_GRID, SECRET_MEMBER, "城关镇欠薪规则"]
+
+
+def town_a_level(county, user) -> int:
+    from django.utils import timezone
+
+    from gonghui.rights.models import EmployerRisk
+
+    return EmployerRisk.objects.create(
+        employer=county.employer_a, level=3, reasons=["欠薪严重"], evaluated_at=timezone.now()
+    ).pk
+
+
+# The risk API (gonghui/rights/api_risk.py).
+LIST_URLS.update(
+    {
+        "rights-grid-list": 200,
+        "rights-point-list": 200,
+        "rights-report-list": 200,
+        "rights-level-list": 200,
+        "rights-warning-list": 200,
+    }
+)
+OBJECT_URLS.update(
+    {
+        "rights-grid-detail": ("GET", lambda c, u: {"pk": town_a_grid(c, u)}),
+        "rights-point-detail": ("GET", lambda c, u: {"pk": town_a_point(c, u)}),
+        "rights-report-detail": ("GET", lambda c, u: {"pk": town_a_report(c, u)}),
+        "rights-level-detail": ("GET", lambda c, u: {"pk": town_a_level(c, u)}),
+        "rights-warning-detail": ("GET", lambda c, u: {"pk": town_a_warning(c, u)}),
+        "rights-warning-acknowledge": ("POST", lambda c, u: {"pk": town_a_warning(c, u)}),
+        "rights-warning-handle": ("POST", lambda c, u: {"pk": town_a_warning(c, u)}),
+    }
+)
+POST_DATA = {}
+POST_DATA.update({"rights-warning-handle": lambda c: {"handling": "已约谈企业"}})
