@@ -106,6 +106,9 @@ def test_town_b_sees_nothing_of_town_a(client, fig, charlie):
 def test_no_dashboard_without_a_registry_role(client, fig, role):
     user = make_user("outsider", role, fig.base.county)
     home = page(client, user, reverse("home"))
+    if role == Role.LAWYER:  # a lawyer lands on their own cases (gonghui/rights)
+        assert home.status_code == 302 and home["Location"] == reverse("rights:case_list")
+        home = client.get(home["Location"])
     assert home.status_code == 200 and not uses_dashboard(home)
     assert "data-figure" not in home.content.decode()
     assert page(client, user).status_code == 403
