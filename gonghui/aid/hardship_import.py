@@ -23,8 +23,7 @@ from gonghui.aid.models import HardshipFile
 from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.scoping import holds_role_at, may_edit_org
-from gonghui.registry.choices import MemberStatus
-from gonghui.registry.imports.columns import (
+from gonghui.core.sheets.cells import (
     CellError,
     Column,
     Template,
@@ -38,7 +37,8 @@ from gonghui.registry.imports.columns import (
     resident_id,
     text,
 )
-from gonghui.registry.imports.validate import Errors, RowError, bind_headers, parse_rows
+from gonghui.core.sheets.rows import Errors, RowError, bind_headers, parse_rows
+from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import REVIEW_ROLES
 from gonghui.registry.models import Member
 

@@ -26,8 +26,8 @@ from gonghui.aid.payment_queries import application_committed, committed, payabl
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import may_edit_org
-from gonghui.registry.imports.columns import neutralise
-from gonghui.registry.imports.workbooks import Formats, write_cell
+from gonghui.core.sheets.cells import neutralise
+from gonghui.core.sheets.workbooks import Formats, write_cell
 
 MAX_AMOUNT = Decimal("1000000000000")  # 14 digits with 2 places
 KEY_LENGTH = 100

@@ -24,6 +24,7 @@ from gonghui.core.forms import DateInput, ScopedModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.pagination import paginate
 from gonghui.core.scoping import may_edit_org
+from gonghui.core.sheets.cells import CellError, Column, Template, attr
 from gonghui.core.views.generic import (
     PAGE_SIZE,
     ObjectEditView,
@@ -32,7 +33,6 @@ from gonghui.core.views.generic import (
     capped_count,
 )
 from gonghui.registry.exports import Exporter
-from gonghui.registry.imports.columns import CellError, Column, Template, attr
 from gonghui.registry.models import Member
 
 # ---------------------------------------------------------------------------------------------

@@ -35,10 +35,10 @@ from gonghui.core import pii
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.search import normalise
+from gonghui.core.sheets.readers import FileError, read_rows
+from gonghui.core.sheets.workbooks import template_workbook
 from gonghui.core.views.generic import ObjectDetailView, ObjectListView, apply_errors
 from gonghui.registry.exports import csv_response, xlsx_response
-from gonghui.registry.imports.readers import FileError, read_rows
-from gonghui.registry.imports.workbooks import template_workbook
 from gonghui.registry.membership_queries import CIPHERTEXT
 from gonghui.registry.models import Member
 

@@ -34,6 +34,7 @@ from gonghui.aid.payment_queries import (
 from gonghui.core.forms import style
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
+from gonghui.core.sheets.cells import CellError, Column, Template
 from gonghui.core.views.generic import (
     ObjectDetailView,
     ObjectListView,
@@ -41,7 +42,6 @@ from gonghui.core.views.generic import (
     register_exporter,
 )
 from gonghui.registry.exports import Exporter
-from gonghui.registry.imports.columns import CellError, Column, Template
 
 # Pages show masked values only: the ciphertext of accounts, ID numbers and phones is not fetched.
 APPLICATION_CIPHERTEXT = ("bank_account", "member__id_number", "member__phone")

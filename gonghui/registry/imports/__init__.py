@@ -12,8 +12,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gonghui.core.sheets.readers import FileError, read_rows
 from gonghui.registry.imports.columns import TEMPLATES, Template
-from gonghui.registry.imports.readers import FileError, read_rows
 from gonghui.registry.imports.validate import (
     VALIDATORS,
     Errors,

@@ -21,8 +21,8 @@ from gonghui.core.forms import style
 from gonghui.core.models import Job, JobStatus
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
+from gonghui.core.sheets.workbooks import template_workbook
 from gonghui.registry.imports import TEMPLATES, FileError, tasks
-from gonghui.registry.imports.workbooks import template_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_MB = 100

@@ -9,8 +9,8 @@ from pathlib import Path
 import xlsxwriter
 from django.utils.translation import gettext as _
 
-from gonghui.registry.imports.columns import Template, neutralise
-from gonghui.registry.imports.validate import RowError
+from gonghui.core.sheets.cells import Template, neutralise
+from gonghui.core.sheets.rows import RowError
 
 DATE_FORMAT = "yyyy-mm-dd"
 NOTES_SHEET = "填写说明"
