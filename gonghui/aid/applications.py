@@ -29,10 +29,9 @@ from gonghui.aid.models import AidApplication, HardshipFile, Programme, ReviewSt
 from gonghui.aid.programmes import to_money
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Member
-from gonghui.registry.services import OUT_OF_SCOPE
 
 TEXT_LIMITS = {"beneficiary": 100, "payee_name": 50, "bank_name": 100, "reason_text": 2000}
 ACCOUNT_DIGITS = (8, 30)

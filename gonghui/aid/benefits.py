@@ -20,9 +20,8 @@ from gonghui.aid.models import BenefitOffer, Merchant, Redemption
 from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, User
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.portal import cards
-from gonghui.registry.services import OUT_OF_SCOPE
 
 MERCHANT_FIELDS = ("organisation", "name", "address", "contact", "is_active")
 OFFER_FIELDS = (

@@ -18,9 +18,8 @@ from gonghui.aid.models import CareCampaign, CareVisit, HardshipFile
 from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.registry.choices import MemberStatus
-from gonghui.registry.services import OUT_OF_SCOPE
 
 # Member columns never needed here: the ciphertext stays in the database.
 CIPHERTEXT = ("member__id_number", "member__phone")

@@ -22,11 +22,10 @@ from gonghui.aid.models.common import CENT, ZERO
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import holds_role_at, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, may_edit_org
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import CIPHERTEXT, REVIEW_ROLES
 from gonghui.registry.models import Member
-from gonghui.registry.services import OUT_OF_SCOPE
 
 PLAN_FIELDS = ("organisation", "name", "year", "starts_on", "ends_on", "premium", "max_claim")
 

@@ -20,8 +20,7 @@ from gonghui.aid.models.common import CENT, ZERO
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.roles import Role
-from gonghui.core.scoping import may_edit_org
-from gonghui.registry.services import OUT_OF_SCOPE
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 
 # Sensible bounds; beyond them a value is a typing error, not a policy.
 MAX_MONEY = Decimal("999999999999.99")

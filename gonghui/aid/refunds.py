@@ -24,9 +24,8 @@ from gonghui.aid.models.common import CENT, MONEY, ZERO
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, OrgStatus
 from gonghui.core.roles import Role
-from gonghui.core.scoping import holds_role_at, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, may_edit_org
 from gonghui.registry.choices import OperatingStatus
-from gonghui.registry.services import OUT_OF_SCOPE
 
 PLACES_WORDS = {1: "一", 2: "两", 3: "三", 4: "四"}
 REVIEW_ROLES = frozenset({Role.ADMIN, Role.CLERK, Role.REVIEWER})

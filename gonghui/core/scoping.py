@@ -7,10 +7,15 @@ through it and never filter by organisation themselves.
 
 from collections.abc import Iterable
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
+
+# Lazy: one message for every module, translated when shown rather than at import.
+OUT_OF_SCOPE = gettext_lazy("不在您的管理范围内")
 
 
 def scope_paths(user, roles: Iterable[str] = REGISTRY_ROLES) -> list[str] | None:
@@ -97,3 +102,22 @@ def may_edit_org(actor, organisation) -> bool:
 
 def may_see_org(actor, organisation) -> bool:
     return holds_role_at(actor, organisation)
+
+
+def ensure_may_edit_org(actor, organisation) -> None:
+    """An update of a record outside the actor's scope is refused as `PermissionDenied`, never as
+    a field error: the record exists, the actor may not touch it."""
+    if not may_edit_org(actor, organisation):
+        raise PermissionDenied(OUT_OF_SCOPE)
+
+
+def lock_for_edit(obj, *, actor, org_field: str = "organisation"):
+    """`obj` again under a row lock, with its organisation, if the actor may edit there (else
+    PermissionDenied): the start of every service that changes a record (HackSoft's
+    `model_update` is the model). `org_field` may be a path (``"grid__organisation"``)."""
+    row = type(obj).objects.select_for_update(of=("self",)).select_related(org_field).get(pk=obj.pk)
+    organisation = row
+    for name in org_field.split("__"):
+        organisation = getattr(organisation, name)
+    ensure_may_edit_org(actor, organisation)
+    return row

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
+from gonghui.core.scoping import OUT_OF_SCOPE
 from gonghui.registry.choices import ContactMethod, ContactOutcome
 from gonghui.registry.models import Employer, FoundingContact
-from gonghui.registry.services import OUT_OF_SCOPE
 
 
 def _may_edit(actor, employer: Employer) -> bool:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction, OrgStatus
 from gonghui.core.models.orgs import COVERING_KINDS
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.registry.choices import (
     ApplicationChannel,
     ApplicationKind,
@@ -32,7 +32,7 @@ from gonghui.registry.choices import (
 )
 from gonghui.registry.membership_queries import may_review
 from gonghui.registry.models import Application, Member
-from gonghui.registry.services import OUT_OF_SCOPE, _save_unique, _twin_message
+from gonghui.registry.services import _save_unique, _twin_message
 
 PENDING_EXISTS = gettext_lazy("该身份号码已有待审核的申请，请等待审核结果或撤回后再提交")
 

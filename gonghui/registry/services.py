@@ -4,12 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, Organisation
 from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
-from gonghui.core.scoping import may_edit_org, may_see_org
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org, may_see_org
 from gonghui.core.validators import validate_credit_code
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Employer, Member
@@ -29,10 +28,6 @@ MEMBER_FIELDS = {
     "left_on",
     "source",
 }
-
-
-# Lazy: one message for every module, translated when shown rather than at import.
-OUT_OF_SCOPE = gettext_lazy("不在您的管理范围内")
 
 
 def _check_scope(actor, obj, before: dict, fields: tuple[str, ...], errors: dict) -> None:

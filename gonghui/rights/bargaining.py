@@ -9,16 +9,15 @@ it led to, which must cover that employer. Every change is audited.
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, ensure_may_edit_org, lock_for_edit, may_edit_org
 from gonghui.registry.models import Employer
-from gonghui.registry.services import OUT_OF_SCOPE
 from gonghui.rights.choices import ContractKind, OfferResponse
 from gonghui.rights.models import BargainingRound, CollectiveContract, ContractEmployer, RoundOffer
 
@@ -83,14 +82,7 @@ def create_round(*, actor, organisation, **fields) -> BargainingRound:
 
 
 def _locked_round(actor, round_: BargainingRound) -> BargainingRound:
-    round_ = (
-        BargainingRound.objects.select_for_update(of=("self",))
-        .select_related("organisation")
-        .get(pk=round_.pk)
-    )
-    if not may_edit_org(actor, round_.organisation):
-        raise PermissionDenied(OUT_OF_SCOPE)
-    return round_
+    return lock_for_edit(round_, actor=actor)
 
 
 @transaction.atomic
@@ -178,8 +170,7 @@ def _locked_offer(actor, offer: RoundOffer) -> RoundOffer:
         .select_related("round__organisation", "employer")
         .get(pk=offer.pk)
     )
-    if not may_edit_org(actor, offer.round.organisation):
-        raise PermissionDenied(OUT_OF_SCOPE)
+    ensure_may_edit_org(actor, offer.round.organisation)
     return offer
 
 

@@ -9,15 +9,14 @@ the employers covered as a change of the contract ("覆盖企业").
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, lock_for_edit, may_edit_org
 from gonghui.registry.models import Employer
-from gonghui.registry.services import OUT_OF_SCOPE
 from gonghui.rights.choices import ContractKind, ContractScope
 from gonghui.rights.models import CollectiveContract, ContractEmployer
 
@@ -147,14 +146,7 @@ def create_contract(*, actor, organisation, employers=(), created_by=None, **fie
 
 def _locked(actor, contract: CollectiveContract) -> CollectiveContract:
     """The contract under a row lock (its coverage changes one at a time), if the actor may."""
-    contract = (
-        CollectiveContract.objects.select_for_update(of=("self",))
-        .select_related("organisation")
-        .get(pk=contract.pk)
-    )
-    if not may_edit_org(actor, contract.organisation):
-        raise PermissionDenied(OUT_OF_SCOPE)
-    return contract
+    return lock_for_edit(contract, actor=actor)
 
 
 @transaction.atomic

@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.roles import REVEAL_ROLES
-from gonghui.core.scoping import holds_role_at
-from gonghui.registry.services import OUT_OF_SCOPE
+from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at
 from gonghui.rights import cases
 from gonghui.rights.choices import CaseAction, CaseStatus
 from gonghui.rights.models import Case, CaseEvent

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
+from gonghui.core.scoping import OUT_OF_SCOPE
 from gonghui.registry.models import Employer
-from gonghui.registry.services import OUT_OF_SCOPE
 from gonghui.rights.models import Democracy
 
 FIELDS = (

@@ -10,16 +10,15 @@ Every write needs a clerk or administrator of the grid's organisation (or above)
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, RoleAssignment
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, ensure_may_edit_org, may_edit_org
 from gonghui.registry.models import Employer
-from gonghui.registry.services import OUT_OF_SCOPE
 from gonghui.rights import risk
 from gonghui.rights.choices import GridRole
 from gonghui.rights.models import Grid, GridEmployer, GridMember, MonitoringPoint
@@ -29,8 +28,7 @@ POINT_FIELDS = ("contact_name", "reporter", "established_on", "report_due_day", 
 
 
 def _require_edit(actor, organisation) -> None:
-    if not may_edit_org(actor, organisation):
-        raise PermissionDenied(OUT_OF_SCOPE)
+    ensure_may_edit_org(actor, organisation)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,8 +173,7 @@ def remove_employer(*, actor, membership: GridEmployer) -> None:
     ).exists()
     if point:
         raise ValidationError(
-            _("%(e)s设有启用中的监测点，请先停用监测点再移出网格")
-            % {"e": membership.employer.name}
+            _("%(e)s设有启用中的监测点，请先停用监测点再移出网格") % {"e": membership.employer.name}
         )
     audit.record(
         actor=actor,

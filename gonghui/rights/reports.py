@@ -20,8 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
-from gonghui.core.scoping import may_edit_org
-from gonghui.registry.services import OUT_OF_SCOPE
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.rights import risk
 from gonghui.rights.cases import to_yuan
 from gonghui.rights.choices import Rating

@@ -53,9 +53,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, AuditEntry
-from gonghui.core.scoping import may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, ensure_may_edit_org, lock_for_edit, may_edit_org
 from gonghui.registry.models import Employer
-from gonghui.registry.services import OUT_OF_SCOPE
 from gonghui.rights.choices import RiskLevel, RuleSource, WarningStatus
 from gonghui.rights.models import (
     Case,
@@ -196,9 +195,7 @@ def _missed_months(ids: list[int], today: datetime.date) -> dict[int, int]:
 
 def _active_rules() -> list[tuple[str, RuleSpec]]:
     rows = RiskRule.objects.filter(is_active=True).select_related("organisation")
-    return [
-        (r.organisation.path, RuleSpec(r.name, r.source, r.threshold, r.level)) for r in rows
-    ]
+    return [(r.organisation.path, RuleSpec(r.name, r.source, r.threshold, r.level)) for r in rows]
 
 
 def signals_of(report: MonthlyReport | None, open_cases: int, missed: int) -> dict[str, int]:
@@ -311,9 +308,7 @@ def evaluate_all(now=None) -> list[RiskWarning]:
         Case.objects.open().filter(employer__isnull=False).values_list("employer_id", flat=True)
     )
     ids |= set(
-        EmployerRisk.objects.filter(level__gt=RiskLevel.GREEN).values_list(
-            "employer_id", flat=True
-        )
+        EmployerRisk.objects.filter(level__gt=RiskLevel.GREEN).values_list("employer_id", flat=True)
     )
     return evaluate_employers(employer_ids=ids, now=now)
 
@@ -346,9 +341,9 @@ def _check_rule(actor, fields: dict) -> dict:
     if threshold is None or threshold < 1:
         errors["threshold"] = gettext("阈值须为不小于 1 的整数")
     elif limit is not None and threshold > limit:
-        errors["threshold"] = gettext(
-            "月报评级最高为 3（严重），“%(source)s”的阈值不能超过 3"
-        ) % {"source": RuleSource(source).label}
+        errors["threshold"] = gettext("月报评级最高为 3（严重），“%(source)s”的阈值不能超过 3") % {
+            "source": RuleSource(source).label
+        }
     level = _int(fields.get("level"))
     if level not in (RiskLevel.YELLOW, RiskLevel.ORANGE, RiskLevel.RED):
         errors["level"] = gettext("风险等级须为黄色、橙色或红色")
@@ -378,9 +373,7 @@ def create_rule(*, actor, organisation, name, source, threshold, level, is_activ
 @transaction.atomic
 def update_rule(*, actor, riskrule: RiskRule, **fields) -> RiskRule:
     """Change a rule (it takes effect at the next evaluation). Its organisation stays."""
-    rule = RiskRule.objects.select_for_update().select_related("organisation").get(pk=riskrule.pk)
-    if not may_edit_org(actor, rule.organisation):
-        raise PermissionDenied(OUT_OF_SCOPE)
+    rule = lock_for_edit(riskrule, actor=actor)
     if fields.get("organisation", rule.organisation) != rule.organisation:
         raise ValidationError({"organisation": gettext("规则的所属工会不能更改")})
     merged = {k: fields.get(k, getattr(rule, k)) for k in RULE_FIELDS}
@@ -401,8 +394,7 @@ def update_rule(*, actor, riskrule: RiskRule, **fields) -> RiskRule:
 @transaction.atomic
 def delete_rule(*, actor, rule: RiskRule) -> None:
     rule = RiskRule.objects.select_related("organisation").get(pk=rule.pk)
-    if not may_edit_org(actor, rule.organisation):
-        raise PermissionDenied(OUT_OF_SCOPE)
+    ensure_may_edit_org(actor, rule.organisation)
     audit.record(actor=actor, action=AuditAction.DELETE, obj=rule, before=audit.snapshot(rule))
     rule.delete()
 

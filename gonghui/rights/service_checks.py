@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.core.scoping import may_edit_org
-from gonghui.registry.services import OUT_OF_SCOPE
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 
 # Beyond this a count is a typing error, not a fact (a county has some hundred thousand workers).
 MAX_COUNT = 1_000_000

@@ -18,8 +18,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, AuditEntry
-from gonghui.core.scoping import may_edit_org
-from gonghui.registry.services import OUT_OF_SCOPE
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.rights.choices import WarningStatus
 from gonghui.rights.models import RiskWarning, WarningEscalation
 from gonghui.rights.risk import handle_by
