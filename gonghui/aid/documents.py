@@ -13,12 +13,8 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import AidStatus, HardshipStatus
 from gonghui.aid.models import AidApplication, Document, HardshipFile
-from gonghui.aid.models.documents import private_storage
-from gonghui.core import audit
-from gonghui.core.models import AuditAction
-from gonghui.core.scoping import may_edit_org
-from gonghui.core.uploads import check_upload
-from gonghui.registry.services import OUT_OF_SCOPE
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.uploads import check_upload, discard_document, store_document
 
 OTHER_KIND = "其他材料"
 FILE_OPEN = (HardshipStatus.PENDING, HardshipStatus.RETURNED, HardshipStatus.FILED)
@@ -85,17 +81,7 @@ def attach_document(*, actor, owner, kind: str, upload) -> Document:
         sha256=checked.sha256,
         uploaded_by=actor,
     )
-    document.upload.save(name, upload, save=False)
-    try:
-        document.save()
-        audit.record_change(
-            actor=actor, action=AuditAction.CREATE, obj=document, after=audit.snapshot(document)
-        )
-    except Exception:
-        # No row, no file. (Should an outer transaction roll back later, the file is left under
-        # a random name nothing points to: harmless, and swept by whoever cleans the store.)
-        private_storage.delete(document.upload.name)
-        raise
+    store_document(actor=actor, document=document, name=name, upload=upload)
     return document
 
 
@@ -103,9 +89,4 @@ def attach_document(*, actor, owner, kind: str, upload) -> Document:
 def delete_document(*, actor, document: Document) -> None:
     owner = document.owner
     _check_owner(actor, owner)
-    before = audit.snapshot(document)
-    stored = document.upload.name
-    audit.record_change(actor=actor, action=AuditAction.DELETE, obj=document, before=before)
-    document.delete()
-    # The file goes once the row is gone for good.
-    transaction.on_commit(lambda: private_storage.delete(stored))
+    discard_document(actor=actor, document=document)

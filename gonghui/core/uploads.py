@@ -13,10 +13,14 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils.deconstruct import deconstructible
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+
+from gonghui.core import audit
+from gonghui.core.models import AuditAction
 
 # Magic bytes -> (content type, the extensions a file of that type may carry).
 SIGNATURES = (
@@ -133,3 +137,30 @@ def attachment(upload, *, filename: str, content_type: str) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def store_document(*, actor, document, name: str, upload) -> None:
+    """Save a checked upload's file and its row (built by the caller, not yet saved), audited.
+
+    No row, no file: should the row or its audit entry fail, the stored file is removed again.
+    (Should an outer transaction roll back later, the file is left under a random name nothing
+    points to: harmless, and swept by whoever cleans the store.)"""
+    document.upload.save(name, upload, save=False)
+    try:
+        document.save()
+        audit.record_change(
+            actor=actor, action=AuditAction.CREATE, obj=document, after=audit.snapshot(document)
+        )
+    except Exception:
+        private_storage.delete(document.upload.name)
+        raise
+
+
+def discard_document(*, actor, document) -> None:
+    """Delete a stored document's row, audited; its file goes once the row is gone for good."""
+    stored = document.upload.name
+    audit.record_change(
+        actor=actor, action=AuditAction.DELETE, obj=document, before=audit.snapshot(document)
+    )
+    document.delete()
+    transaction.on_commit(lambda: private_storage.delete(stored))

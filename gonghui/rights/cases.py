@@ -28,9 +28,8 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction
 from gonghui.core.money import CENT, ZERO
-from gonghui.core.scoping import may_edit_org
-from gonghui.core.uploads import check_upload, private_storage
-from gonghui.registry.services import OUT_OF_SCOPE
+from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.uploads import check_upload, discard_document, store_document
 from gonghui.rights import deadlines
 from gonghui.rights.choices import (
     OUTCOMES,
@@ -436,16 +435,7 @@ def attach_document(*, actor, case: Case, upload, kind: str) -> CaseDocument:
         sha256=checked.sha256,
         uploaded_by=actor if getattr(actor, "pk", None) else None,
     )
-    document.upload.save(name, upload, save=False)
-    try:
-        document.save()
-        audit.record_change(
-            actor=actor, action=AuditAction.CREATE, obj=document, after=audit.snapshot(document)
-        )
-    except Exception:
-        # No row, no file (as gonghui.aid.documents does).
-        private_storage.delete(document.upload.name)
-        raise
+    store_document(actor=actor, document=document, name=name, upload=upload)
     return document
 
 
@@ -455,12 +445,7 @@ def delete_document(*, actor, document: CaseDocument) -> None:
     _require(may_work_on(actor, case))
     if case.is_final:
         raise ValidationError(_("案件已%(s)s，材料不能删除") % {"s": case.get_status_display()})
-    stored = document.upload.name
-    audit.record(
-        actor=actor, action=AuditAction.DELETE, obj=document, before=audit.snapshot(document)
-    )
-    document.delete()
-    transaction.on_commit(lambda: private_storage.delete(stored))
+    discard_document(actor=actor, document=document)
 
 
 def overdue_days(case: Case, today: datetime.date) -> int:
