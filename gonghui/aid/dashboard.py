@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from gonghui.aid import figures
 from gonghui.core.figures import FigureScope
 from gonghui.reports import display
+from gonghui.reports.sections import figure_cards
 
 CARDS = (
     "hardship_households",
@@ -24,15 +25,7 @@ CARDS = (
 def section(scope: FigureScope, values: dict, within: dict) -> dict:
     return {
         "title": _("帮扶服务"),
-        "cards": [
-            {
-                "key": key,
-                "label": figures.LABELS[key],
-                "value": values[key],
-                "text": display.text(key, values[key]),
-            }
-            for key in CARDS
-        ],
+        "cards": figure_cards(CARDS, figures.LABELS, values),
         "by_kind": [
             {"kind": kind, "yuan": yuan, "text": display.text("aid_paid", yuan)}
             for kind, yuan in values["aid_paid_by_kind"].items()

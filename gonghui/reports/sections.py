@@ -1,10 +1,11 @@
 """Dashboard sections that later modules add (帮扶服务, 维权 …), registered from their
 AppConfig.ready so reports never imports them (apps depend downwards)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gonghui.core.figures import FigureScope
+from gonghui.reports import display
 
 
 @dataclass(frozen=True)
@@ -30,3 +31,17 @@ def build_sections(scope: FigureScope, values: dict, within: dict) -> list[dict]
         if context is not None:
             built.append({"template": section.template_name, "context": context})
     return built
+
+
+def figure_cards(keys: Iterable[str], labels: dict, values: dict) -> list[dict]:
+    """The cards a section opens with (reports/section_cards.html): each figure's label, its
+    exact value (for data-value) and its display text."""
+    return [
+        {
+            "key": key,
+            "label": labels[key],
+            "value": values[key],
+            "text": display.text(key, values[key]),
+        }
+        for key in keys
+    ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.figures import FigureScope
 from gonghui.reports import display
+from gonghui.reports.sections import figure_cards
 from gonghui.rights import figures
 
 CARDS = (
@@ -24,15 +25,7 @@ CARDS = (
 def section(scope: FigureScope, values: dict, within: dict) -> dict:
     return {
         "title": _("维权服务"),
-        "cards": [
-            {
-                "key": key,
-                "label": figures.LABELS[key],
-                "value": values[key],
-                "text": display.text(key, values[key]),
-            }
-            for key in CARDS
-        ],
+        "cards": figure_cards(CARDS, figures.LABELS, values),
         "by_kind": [
             {**row, "recovered_text": display.text("wages_recovered", row["recovered"])}
             for row in figures.cases_by_kind_table(scope)
