@@ -119,3 +119,30 @@ def bob(county) -> User:
 @pytest.fixture
 def charlie(county) -> User:
     return make_user("charlie", Role.CLERK, county.town_b, "钱查理")
+
+
+# The personas of the modules: a grassroots clerk, reviewers at county and town, a lawyer with no
+# counsel record (rights' conftest gives lena one), a station keeper.
+@pytest.fixture
+def dora(county) -> User:
+    return make_user("dora", Role.CLERK, county.union_a, "孙朵拉")
+
+
+@pytest.fixture
+def erin(county) -> User:
+    return make_user("erin", Role.REVIEWER, county.county, "周艾琳")
+
+
+@pytest.fixture
+def frank(county) -> User:
+    return make_user("frank", Role.REVIEWER, county.town_a, "吴弗兰")
+
+
+@pytest.fixture
+def lena(county) -> User:
+    return make_user("lena", Role.LAWYER, county.county, "郑律师")
+
+
+@pytest.fixture
+def stan(county) -> User:
+    return make_user("stan", Role.STATION_KEEPER, county.county, "冯站长")

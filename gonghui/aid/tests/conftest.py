@@ -12,33 +12,6 @@ from decimal import Decimal
 import pytest
 
 from gonghui.aid.models import Programme, ProgrammeKind
-from gonghui.conftest import make_user
-from gonghui.core.roles import Role
-
-
-@pytest.fixture
-def dora(county):
-    return make_user("dora", Role.CLERK, county.union_a, "孙朵拉")
-
-
-@pytest.fixture
-def erin(county):
-    return make_user("erin", Role.REVIEWER, county.county, "周艾琳")
-
-
-@pytest.fixture
-def frank(county):
-    return make_user("frank", Role.REVIEWER, county.town_a, "吴弗兰")
-
-
-@pytest.fixture
-def lena(county):
-    return make_user("lena", Role.LAWYER, county.county, "郑律师")
-
-
-@pytest.fixture
-def stan(county):
-    return make_user("stan", Role.STATION_KEEPER, county.county, "冯站长")
 
 
 def make_programme(county, **overrides) -> Programme:

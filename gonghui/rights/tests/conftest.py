@@ -44,21 +44,6 @@ def luke(county, firm):
     return user
 
 
-@pytest.fixture
-def dora(county):
-    return make_user("dora", Role.CLERK, county.union_a, "孙朵拉")
-
-
-@pytest.fixture
-def erin(county):
-    return make_user("erin", Role.REVIEWER, county.county, "周艾琳")
-
-
-@pytest.fixture
-def stan(county):
-    return make_user("stan", Role.STATION_KEEPER, county.county, "冯站长")
-
-
 _numbers = iter(range(1, 10**6))
 
 
