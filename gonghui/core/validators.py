@@ -428,3 +428,9 @@ def make_credit_code(
 def make_mobile(rng: random.Random) -> str:
     """Return a plausible mainland mobile number (second digit 3-9, as issued numbers are)."""
     return "1" + rng.choice("3456789") + "".join(rng.choice("0123456789") for _ in range(9))
+
+
+def is_date(value) -> bool:
+    """A calendar date and not a datetime (which is a date subclass): what a service's date
+    fields must hold before they are compared."""
+    return isinstance(value, date) and not isinstance(value, datetime)

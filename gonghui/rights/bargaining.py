@@ -7,8 +7,6 @@ was sent, the employer's response and when, a note of the outcome and, once sign
 it led to, which must cover that employer. Every change is audited.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE, ensure_may_edit_org, lock_for_edit, may_edit_org
+from gonghui.core.validators import is_date
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import ContractKind, OfferResponse
 from gonghui.rights.models import BargainingRound, CollectiveContract, ContractEmployer, RoundOffer
@@ -26,10 +25,6 @@ OFFER_FIELDS = ("offered_on", "response", "responded_on", "outcome_note", "contr
 YEARS = (2000, 2100)
 NAME_LENGTH = 200
 NOTE_LENGTH = 500
-
-
-def _is_date(value) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -51,11 +46,11 @@ def _check_round(fields: dict) -> dict:
     if fields.get("kind") not in ContractKind.values:
         errors["kind"] = _("请选择协商内容（合同类别）")
     started, closed = fields.get("started_on"), fields.get("closed_on")
-    if not _is_date(started):
+    if not is_date(started):
         errors["started_on"] = _("请填写启动日期")
     if closed in (None, ""):
         fields["closed_on"] = None
-    elif not _is_date(closed):
+    elif not is_date(closed):
         errors["closed_on"] = _("结束日期格式不正确")
     elif "started_on" not in errors and closed < started:
         errors["closed_on"] = _("结束日期（%(c)s）不能早于启动日期（%(s)s）") % {
@@ -143,7 +138,7 @@ def add_offers(*, actor, round, employers, offered_on=None) -> list[RoundOffer]:
     round_ = _locked_round(actor, round)
     if offered_on in (None, ""):
         offered_on = timezone.localdate()
-    if not _is_date(offered_on):
+    if not is_date(offered_on):
         raise ValidationError({"offered_on": _("发出要约日期格式不正确")})
     if offered_on < round_.started_on:
         raise ValidationError(
@@ -186,11 +181,11 @@ def _check_offer(actor, offer: RoundOffer, current: str, fields: dict) -> dict:
     offered, responded = fields.get("offered_on"), fields.get("responded_on")
     if offered in (None, ""):
         fields["offered_on"] = offered = None
-    elif not _is_date(offered):
+    elif not is_date(offered):
         errors["offered_on"] = _("发出要约日期格式不正确")
     if responded in (None, ""):
         fields["responded_on"] = responded = None
-    elif not _is_date(responded):
+    elif not is_date(responded):
         errors["responded_on"] = _("回应日期格式不正确")
     if response in R.values and response != R.PENDING and "responded_on" not in errors:
         if responded is None:

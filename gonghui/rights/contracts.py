@@ -7,8 +7,6 @@ employer; a regional or industry contract (区域性、行业性) covers many. E
 the employers covered as a change of the contract ("覆盖企业").
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE, lock_for_edit, may_edit_org
+from gonghui.core.validators import is_date
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import ContractKind, ContractScope
 from gonghui.rights.models import CollectiveContract, ContractEmployer
@@ -35,10 +34,6 @@ MAX_WORKERS = 10_000_000  # more than any county has: beyond it a value is a typ
 COVERAGE = "覆盖企业"  # the audit log's name for the employers a contract covers
 
 
-def _is_date(value) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
-
-
 def _check_dates(fields: dict, errors: dict) -> None:
     """Signed ≤ effective ≤ expiry; filed (备案) not before signing."""
     labels = {
@@ -47,7 +42,7 @@ def _check_dates(fields: dict, errors: dict) -> None:
         "expires_on": _("到期日期"),
     }
     for name, label in labels.items():
-        if not _is_date(fields.get(name)):
+        if not is_date(fields.get(name)):
             errors[name] = _("请填写%(label)s") % {"label": label}
     signed, effective, expires = (fields.get(n) for n in labels)
     if "effective_on" not in errors and "expires_on" not in errors and effective > expires:
@@ -59,7 +54,7 @@ def _check_dates(fields: dict, errors: dict) -> None:
     filed = fields.get("filed_on")
     if filed in (None, ""):
         fields["filed_on"] = None
-    elif not _is_date(filed):
+    elif not is_date(filed):
         errors["filed_on"] = _("备案日期格式不正确")
     elif "signed_on" not in errors and filed < signed:
         errors["filed_on"] = _("备案日期（%(f)s）不能早于签订日期（%(s)s）") % {

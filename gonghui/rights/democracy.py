@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE
+from gonghui.core.validators import is_date
 from gonghui.registry.models import Employer
 from gonghui.rights.models import Democracy
 
@@ -27,10 +28,6 @@ FIELDS = (
     "star_rating",
 )
 STARS = (0, 5)
-
-
-def _is_date(value) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 def _check(fields: dict, today: datetime.date) -> dict:
@@ -50,7 +47,7 @@ def _check(fields: dict, today: datetime.date) -> dict:
         value = fields.get(name)
         if value in (None, ""):
             fields[name] = None
-        elif not _is_date(value):
+        elif not is_date(value):
             errors[name] = _("%(label)s格式不正确") % {"label": label}
         elif value > today:
             errors[name] = _("%(label)s（%(d)s）不能晚于今天") % {"label": label, "d": value}
@@ -61,7 +58,7 @@ def _check(fields: dict, today: datetime.date) -> dict:
                 errors[name] = _("未建立职代会制度：不应填写%(label)s") % {"label": labels[name]}
     established, last = fields.get("congress_established_on"), fields.get("last_congress_on")
     if (
-        _is_date(established) and _is_date(last) and last < established
+        is_date(established) and is_date(last) and last < established
         and "last_congress_on" not in errors
     ):  # fmt: skip
         errors["last_congress_on"] = _("最近一次职代会（%(l)s）不能早于职代会建立日期（%(e)s）") % {
