@@ -135,60 +135,36 @@ def _form_errors(request, form) -> None:
             messages.error(request, error)
 
 
-@require_POST
-def application_submit(request, pk):
-    application = _scoped(request, pk)
-    return _act(
-        request,
-        application,
-        lambda: applications.submit(actor=request.user, application=application),
-        _("已提交审核"),
-    )
+def _step_view(step, done: str, form_class=None):
+    """A POST view for one step of an application: the form (if any) is checked, then the
+    service runs with the form's fields; a refusal becomes a message on the application's page."""
+
+    @require_POST
+    def view(request, pk):
+        application = _scoped(request, pk)
+        fields = {}
+        if form_class is not None:
+            form = form_class(request.POST)
+            if not form.is_valid():
+                _form_errors(request, form)
+                return redirect(application)
+            fields = form.cleaned_data
+        return _act(
+            request,
+            application,
+            lambda: step(actor=request.user, application=application, **fields),
+            done,
+        )
+
+    return view
 
 
-@require_POST
-def application_approve(request, pk):
-    application = _scoped(request, pk)
-    form = ApproveForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(application)
-    return _act(
-        request,
-        application,
-        lambda: applications.approve_step(
-            actor=request.user, application=application, **form.cleaned_data
-        ),
-        _("已审核通过"),
-    )
-
-
-@require_POST
-def application_refuse(request, pk):
-    application = _scoped(request, pk)
-    form = RefuseForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(application)
-    return _act(
-        request,
-        application,
-        lambda: applications.refuse(
-            actor=request.user, application=application, reason=form.cleaned_data["reason"]
-        ),
-        _("已退回，职工可以看到原因"),
-    )
-
-
-@require_POST
-def application_withdraw(request, pk):
-    application = _scoped(request, pk)
-    return _act(
-        request,
-        application,
-        lambda: applications.withdraw(actor=request.user, application=application),
-        _("已撤回"),
-    )
+application_submit = _step_view(applications.submit, gettext_lazy("已提交审核"))
+application_approve = _step_view(applications.approve_step, gettext_lazy("已审核通过"), ApproveForm)
+application_refuse = _step_view(
+    applications.refuse, gettext_lazy("已退回，职工可以看到原因"), RefuseForm
+)
+application_withdraw = _step_view(applications.withdraw, gettext_lazy("已撤回"))
 
 
 @require_POST
