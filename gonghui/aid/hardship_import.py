@@ -27,11 +27,11 @@ from gonghui.core.sheets.cells import (
     CellError,
     Column,
     Template,
-    _fold,
     attr,
     choice,
     count,
     date,
+    fold,
     label,
     related_name,
     resident_id,
@@ -52,7 +52,7 @@ def money_cell(value) -> Decimal:
         raise CellError(_("应为金额"))
     raw = str(value).replace(",", "").replace("，", "").replace("元", "").strip()
     try:
-        amount = Decimal(_fold(raw))
+        amount = Decimal(fold(raw))
     except InvalidOperation:
         raise CellError(_("应为金额（元），如 1200.50")) from None
     if isinstance(value, float):
@@ -66,13 +66,13 @@ def money_cell(value) -> Decimal:
     return amount.quantize(CENT)
 
 
-_CAUSES = {_fold(str(lbl)): value for value, lbl in HardshipCause.choices}
-_CAUSES.update({_fold(str(lbl)).removeprefix("因"): value for value, lbl in HardshipCause.choices})
+_CAUSES = {fold(str(lbl)): value for value, lbl in HardshipCause.choices}
+_CAUSES.update({fold(str(lbl)).removeprefix("因"): value for value, lbl in HardshipCause.choices})
 _CAUSES.update({value: value for value in HardshipCause.values})
 
 
 def causes_cell(value) -> list[str]:
-    text_value = _fold(str(value))
+    text_value = fold(str(value))
     for separator in CAUSE_SEPARATORS[1:]:
         text_value = text_value.replace(separator, CAUSE_SEPARATORS[0])
     words = [w for w in text_value.split(CAUSE_SEPARATORS[0]) if w]
@@ -93,7 +93,7 @@ def _causes_of(obj) -> str:
     return "、".join(obj.cause_labels)
 
 
-def _labels(choices) -> tuple[str, ...]:
+def choice_labels(choices) -> tuple[str, ...]:
     return tuple(str(lbl) for lbl in choices.labels)
 
 
@@ -108,7 +108,7 @@ TEMPLATE = Template(
                help=gettext_lazy("18位；须为您管理范围内的在会会员")),
         Column("档案编号", "file_number", text(30), attr("file_number"), default="", width=14),
         Column("建档级别", "level", choice(HardshipLevel), label("level"), required=True,
-               options=_labels(HardshipLevel), width=14),
+               options=choice_labels(HardshipLevel), width=14),
         Column("致困原因", "causes", causes_cell, _causes_of, required=True, width=18,
                help=gettext_lazy("一项或几项，用顿号分隔，如“因病、因学”")),
         Column("困难情况说明", "cause_note", text(500), attr("cause_note"), default="", width=30),

@@ -26,9 +26,10 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.models import AuditAction, AuditEntry, Organisation
 from gonghui.core.roles import REVEAL_ROLES
+from gonghui.core.sheets.cells import Template, neutralise
 from gonghui.core.sheets.workbooks import Formats, write_cell
 from gonghui.core.views.generic import register_exporter
-from gonghui.registry.imports.columns import MEMBERS, UNIONS, UNITS, Template, neutralise
+from gonghui.registry.imports.columns import MEMBERS, UNIONS, UNITS
 from gonghui.registry.imports.tasks import scope_root
 from gonghui.registry.models import Employer, Member
 

@@ -4,9 +4,7 @@ worklist's columns, not an import template's."""
 
 from django.utils.translation import gettext_lazy
 
-from gonghui.registry.exports import Exporter
-from gonghui.registry.founding_queries import category_labels, outcome_label
-from gonghui.registry.imports.columns import (
+from gonghui.core.sheets.cells import (
     CellError,
     Column,
     Template,
@@ -14,6 +12,8 @@ from gonghui.registry.imports.columns import (
     label,
     related_name,
 )
+from gonghui.registry.exports import Exporter
+from gonghui.registry.founding_queries import category_labels, outcome_label
 
 
 def _export_only(value):  # pragma: no cover - the worklist is never imported

@@ -22,7 +22,7 @@ from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
 from gonghui.reports import display
 from gonghui.reports.figures import figures_for, make_scope
-from gonghui.reports.sections import build_sections
+from gonghui.reports.sections import build_sections, figure_cards
 
 CARDS = (
     "members",
@@ -120,16 +120,7 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
 
 
 def cards(values: dict) -> list[dict]:
-    labels = core_figures.labels()
-    return [
-        {
-            "key": key,
-            "label": labels.get(key, key),
-            "value": values[key],
-            "text": display.text(key, values[key]),
-        }
-        for key in CARDS
-    ]
+    return figure_cards(CARDS, core_figures.labels(), values)
 
 
 def territories(scope: FigureScope) -> list[Organisation]:

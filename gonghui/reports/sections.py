@@ -39,7 +39,7 @@ def figure_cards(keys: Iterable[str], labels: dict, values: dict) -> list[dict]:
     return [
         {
             "key": key,
-            "label": labels[key],
+            "label": labels.get(key, key),
             "value": values[key],
             "text": display.text(key, values[key]),
         }

@@ -49,12 +49,12 @@ def neutralise(value):
     return value
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     # Full-width letters, digits and brackets typed with a Chinese input method become ASCII.
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def _as_text(value) -> str:
+def as_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime):
@@ -62,7 +62,7 @@ def _as_text(value) -> str:
     return str(value)
 
 
-def _messages(exc: ValidationError) -> str:
+def joined_messages(exc: ValidationError) -> str:
     return "；".join(str(m) for m in exc.messages)
 
 
@@ -73,7 +73,7 @@ def _messages(exc: ValidationError) -> str:
 
 def text(max_length: int) -> Callable:
     def parse(value) -> str:
-        value = _as_text(value)
+        value = as_text(value)
         if len(value) > max_length:
             raise CellError(_("不能超过%(n)d个字") % {"n": max_length})
         return value
@@ -83,11 +83,11 @@ def text(max_length: int) -> Callable:
 
 def choice(choices: type[models.TextChoices]) -> Callable:
     """By label as shown on the pages (县总工会, 非公 …); the stored code is accepted as well."""
-    lookup = {_fold(str(label)): value for value, label in choices.choices}
+    lookup = {fold(str(label)): value for value, label in choices.choices}
     lookup.update({value: value for value in choices.values})
 
     def parse(value):
-        found = lookup.get(_fold(_as_text(value)))
+        found = lookup.get(fold(as_text(value)))
         if found is None:
             labels = "、".join(str(label) for label in choices.labels)
             raise CellError(_("应为以下之一：%(labels)s") % {"labels": labels})
@@ -103,7 +103,7 @@ NO = {"否", "N", "NO", "FALSE", "0", "×"}
 def yes_no(value) -> bool:
     if isinstance(value, bool):
         return value
-    word = _fold(_as_text(value)).upper()
+    word = fold(as_text(value)).upper()
     if word in YES:
         return True
     if word in NO:
@@ -146,7 +146,7 @@ def date(value) -> datetime.date:
         raise CellError(_("日期不完整：请填写年、月、日，如 2021-03-05"))
     if isinstance(value, datetime.time | datetime.timedelta):
         raise CellError(_("应为日期，不是时间"))
-    return _date_from_text(_fold(str(value)))
+    return _date_from_text(fold(str(value)))
 
 
 def count(value) -> int:
@@ -158,7 +158,7 @@ def count(value) -> int:
             raise CellError(_("应为整数"))
         value = int(value)
     if not isinstance(value, int):
-        digits = _fold(str(value)).replace(",", "").replace(" ", "")
+        digits = fold(str(value)).replace(",", "").replace(" ", "")
         if not (digits.isascii() and digits.isdigit()):
             raise CellError(_("应为非负整数"))
         value = int(digits)
@@ -177,9 +177,9 @@ def _valid_credit_code(text: str) -> str:
 def credit_code(value) -> str:
     # Cached: a members file names the same few hundred employers a hundred thousand times.
     try:
-        return _valid_credit_code(_as_text(value))
+        return _valid_credit_code(as_text(value))
     except ValidationError as exc:
-        raise CellError(_messages(exc)) from None
+        raise CellError(joined_messages(exc)) from None
 
 
 def resident_id(value):
@@ -190,14 +190,14 @@ def resident_id(value):
     try:
         return parse_resident_id(str(value))
     except ValidationError as exc:
-        raise CellError(_messages(exc)) from None
+        raise CellError(joined_messages(exc)) from None
 
 
 def mobile(value) -> str:
     try:
-        return validate_mobile(_as_text(value))
+        return validate_mobile(as_text(value))
     except ValidationError as exc:
-        raise CellError(_messages(exc)) from None
+        raise CellError(joined_messages(exc)) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -275,5 +275,5 @@ class Template:
         return _("%(title)s导入模板.xlsx") % {"title": self.title}
 
 
-def _labels(choices: type[models.TextChoices]) -> tuple[str, ...]:
+def choice_labels(choices: type[models.TextChoices]) -> tuple[str, ...]:
     return tuple(str(label) for label in choices.labels)

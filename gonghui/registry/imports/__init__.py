@@ -12,16 +12,11 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gonghui.core.sheets.cells import Template
 from gonghui.core.sheets.readers import FileError, read_rows
-from gonghui.registry.imports.columns import TEMPLATES, Template
-from gonghui.registry.imports.validate import (
-    VALIDATORS,
-    Errors,
-    Progress,
-    RowError,
-    bind_headers,
-    parse_rows,
-)
+from gonghui.core.sheets.rows import Errors, Progress, RowError, bind_headers, parse_rows
+from gonghui.registry.imports.columns import TEMPLATES
+from gonghui.registry.imports.validate import VALIDATORS
 from gonghui.registry.imports.write import (
     Conflict,
     WriteFailed,

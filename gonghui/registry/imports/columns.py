@@ -12,27 +12,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gonghui.core.models import OrgKind, OrgStatus
-from gonghui.core.sheets.cells import (  # noqa: F401 (re-exported for the registry's imports)
-    FORMULA_STARTS,
-    MAX_INT,
-    NO,
-    YES,
+from gonghui.core.sheets.cells import (
     CellError,
     Column,
     Template,
-    _as_text,
-    _fold,
-    _labels,
-    _messages,
+    as_text,
     attr,
     choice,
-    clean,
+    choice_labels,
     count,
     credit_code,
     date,
+    fold,
     label,
     mobile,
-    neutralise,
     related_name,
     resident_id,
     text,
@@ -45,20 +38,20 @@ from gonghui.core.validators import (
 )
 from gonghui.registry.choices import EmploymentForm, Industry, OperatingStatus, Ownership
 
-_INDUSTRY_BY_NAME = {_fold(str(label)): value for value, label in Industry.choices}
+_INDUSTRY_BY_NAME = {fold(str(label)): value for value, label in Industry.choices}
 _INDUSTRY_CODE = re.compile(r"^([A-Ta-t])(?:[\s\-—:：.、]*(.*))?$")
 
 
 def industry(value) -> str:
     """A GB/T 4754 section by letter (C), name (制造业) or both (C 制造业)."""
-    folded = _fold(_as_text(value))
+    folded = fold(as_text(value))
     by_name = _INDUSTRY_BY_NAME.get(folded)
     if by_name:
         return by_name
     match = _INDUSTRY_CODE.match(folded)
     if match:
         letter, name = match.group(1).upper(), (match.group(2) or "").strip()
-        label = _fold(str(Industry(letter).label))
+        label = fold(str(Industry(letter).label))
         if name and name != label:
             raise CellError(
                 _("门类 %(letter)s 是“%(label)s”，与“%(name)s”不符")
@@ -83,7 +76,7 @@ UNIONS = Template(
         Column("工会名称", "name", text(100), attr("name"), required=True, width=28, repeats=False,
                help=gettext_lazy("本县内不重复；已有的同名组织按本行更新")),
         Column("组织类型", "kind", choice(OrgKind), label("kind"), required=True,
-               options=_labels(OrgKind), width=18),
+               options=choice_labels(OrgKind), width=18),
         Column("上级工会", "parent", text(100), related_name("parent"), width=28,
                help=gettext_lazy("县总工会不填，其余必填；可以是本文件中的另一行")),
         Column("工会统一社会信用代码", "credit_code", credit_code, attr("credit_code"),
@@ -92,7 +85,7 @@ UNIONS = Template(
         Column("成立日期", "founded_on", date, attr("founded_on"), width=12),
         Column("本届任期届满日期", "term_ends_on", date, attr("term_ends_on"), width=12),
         Column("状态", "status", choice(OrgStatus), label("status"), default=OrgStatus.ACTIVE,
-               options=_labels(OrgStatus), width=8, help=gettext_lazy("不填为“正常”")),
+               options=choice_labels(OrgStatus), width=8, help=gettext_lazy("不填为“正常”")),
     ),
     notes=(
         gettext_lazy("上级工会须先于下级存在：或已在系统中，或在本文件中（顺序不限）。"),
@@ -117,14 +110,14 @@ UNITS = Template(
                options=tuple(f"{v} {label}" for v, label in Industry.choices),
                help=gettext_lazy("GB/T 4754 门类：字母、名称或两者，如“C 制造业”")),
         Column("经济类型", "ownership", choice(Ownership), label("ownership"), required=True,
-               options=_labels(Ownership), width=10),
+               options=choice_labels(Ownership), width=10),
         Column("职工人数", "headcount", count, attr("headcount"), required=True, width=10),
         Column("是否有党组织", "has_party_branch", yes_no, yes_no_of("has_party_branch"),
                default=False, options=("是", "否"), width=10, help=gettext_lazy("不填为“否”")),
         Column("成立日期", "founded_on", date, attr("founded_on"), width=12),
         Column("经营状态", "operating_status", choice(OperatingStatus),
                label("operating_status"), default=OperatingStatus.OPERATING,
-               options=_labels(OperatingStatus), width=10, help=gettext_lazy("不填为“正常”")),
+               options=choice_labels(OperatingStatus), width=10, help=gettext_lazy("不填为“正常”")),
     ),
 )  # fmt: skip
 
@@ -144,7 +137,7 @@ MEMBERS = Template(
         Column("工作单位信用代码", "employer", credit_code, employer_code_of, as_text=True,
                width=22, help=gettext_lazy("须为已登记的单位；新就业形态无固定单位的不填")),
         Column("就业形态", "employment_form", choice(EmploymentForm), label("employment_form"),
-               default=EmploymentForm.STANDARD, options=_labels(EmploymentForm), width=14,
+               default=EmploymentForm.STANDARD, options=choice_labels(EmploymentForm), width=14,
                help=gettext_lazy("不填为“标准”")),
         Column("是否农民工", "is_migrant_worker", yes_no, yes_no_of("is_migrant_worker"),
                default=False, options=("是", "否"), width=10, help=gettext_lazy("不填为“否”")),

@@ -13,10 +13,10 @@ from gonghui.core import jobs
 from gonghui.core.models import Job
 from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
 from gonghui.core.scoping import scope_paths
+from gonghui.core.sheets.cells import Template
 from gonghui.core.sheets.readers import SUFFIXES, read_rows
 from gonghui.core.sheets.workbooks import column_positions, error_workbook
 from gonghui.registry.imports import TEMPLATES, Conflict, FileError, Outcome, import_table
-from gonghui.registry.imports.columns import Template
 
 KIND = "import"
 RETENTION = datetime.timedelta(days=7)

@@ -1,9 +1,10 @@
 """Checking every row of a spreadsheet before anything is written.
 
-Three steps: the header row against the template; every cell through its column's parser; then
-each kind's rules over all rows at once, with bulk look-ups (organisations by name, employers by
-credit code, members by ID hash) instead of a query per row. Every problem becomes a `RowError`
-(row, column, reason); the result is a plan of creates and updates that `write` carries out.
+Three steps: the header row against the template and every cell through its column's parser
+(both in `core.sheets.rows`); then each kind's rules over all rows at once, with bulk look-ups
+(organisations by name, employers by credit code, members by ID hash) instead of a query per row.
+Every problem becomes a `RowError` (row, column, reason); the result is a plan of creates and
+updates that `write` carries out.
 
 Scope: a referenced organisation or employer must be one the actor may edit; one outside that
 scope is reported exactly like one that does not exist. A relation a row leaves as it is may lie
@@ -24,19 +25,15 @@ from gonghui.core import pii
 from gonghui.core.models import Organisation, OrgKind
 from gonghui.core.models.orgs import ALLOWED_CHILDREN, COVERING_KINDS, TERRITORIAL_KINDS
 from gonghui.core.services.orgs import UNION_CODE_PREFIX
-from gonghui.core.sheets.rows import (  # noqa: F401 (re-exported)
+from gonghui.core.sheets.cells import CellError
+from gonghui.core.sheets.rows import (
     PROGRESS_EVERY,
     Errors,
     Plan,
-    Progress,
     Row,
-    RowError,
-    bind_headers,
-    parse_rows,
 )
 from gonghui.registry import services
 from gonghui.registry.choices import MemberStatus
-from gonghui.registry.imports.columns import CellError
 from gonghui.registry.models import Employer, Member
 
 LOOKUP_CHUNK = 5000

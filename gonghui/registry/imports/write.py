@@ -9,7 +9,6 @@ write nothing and leave no audit entry.
 
 import datetime
 import json
-from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -22,20 +21,13 @@ from gonghui.core import audit, pii
 from gonghui.core.models import AuditAction, AuditEntry, Organisation
 from gonghui.core.pinyin import initials
 from gonghui.core.services import orgs as org_services
+from gonghui.core.sheets.rows import Errors, Plan, Progress, RowError
 from gonghui.core.validators import mask_mobile, mask_resident_id
 from gonghui.registry.choices import EmploymentForm, MemberSource, MemberStatus
-from gonghui.registry.imports.validate import (
-    ORG_FIELDS,
-    Errors,
-    MemberUpdate,
-    OrgRow,
-    Plan,
-    RowError,
-)
+from gonghui.registry.imports.validate import ORG_FIELDS, MemberUpdate, OrgRow
 from gonghui.registry.models import Employer, Member
 
 BATCH = 2000
-Progress = Callable[[int, int, str], None]
 
 
 class WriteFailed(Exception):
