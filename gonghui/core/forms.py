@@ -25,6 +25,16 @@ class ScopedModelForm(forms.ModelForm):
         raise NotImplementedError("save through a service function")
 
 
+class ServiceModelForm(ScopedModelForm):
+    """A form whose record is checked and written by a service: the form cleans the fields it
+    shows, and leaves the model's own validation (full_clean, unique checks) to the service, which
+    holds the lock and names every error by field. Views show the service's ValidationError on
+    the form with `form.add_error(None, exc)`."""
+
+    def _post_clean(self):
+        pass  # the service validates the whole record under its lock
+
+
 def keep_current(queryset, current_pk):
     """The choices a user may pick, plus the record's current value even when it lies outside
     their scope: an edit must never silently drop a relation it could not show."""
