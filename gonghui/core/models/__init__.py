@@ -1,4 +1,5 @@
 from gonghui.core.models.audit import AuditAction, AuditEntry
+from gonghui.core.models.documents import StoredDocument
 from gonghui.core.models.idempotency import IdempotencyKey
 from gonghui.core.models.jobs import Job, JobStatus
 from gonghui.core.models.orgs import Organisation, OrgKind, OrgStatus
@@ -14,5 +15,6 @@ __all__ = [
     "OrgStatus",
     "Organisation",
     "RoleAssignment",
+    "StoredDocument",
     "User",
 ]

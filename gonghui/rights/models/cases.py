@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.fields import EncryptedTextField
+from gonghui.core.models import StoredDocument
 from gonghui.core.money import ZERO, money_field
 from gonghui.core.scoping import ScopedQuerySet
 from gonghui.core.uploads import private_storage, random_name
@@ -322,38 +323,18 @@ def case_document_path(instance, filename: str) -> str:
     return random_name("rights")
 
 
-class CaseDocument(models.Model):
+class CaseDocument(StoredDocument):
     """Evidence and papers of a case (证据材料), in private storage (gonghui.core.uploads)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(_("材料类型"), max_length=50)
     upload = models.FileField(storage=private_storage, upload_to=case_document_path, max_length=200)
-    original_name = models.CharField(_("文件名"), max_length=200)
-    content_type = models.CharField(_("文件类型"), max_length=50)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("上传人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("职工本人在职工端上传时为空"),
-    )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     objects = CaseChildQuerySet.as_manager()
-
-    audit_fields = ("kind", "original_name", "content_type", "size", "sha256")
 
     class Meta:
         verbose_name = _("案件材料")
         verbose_name_plural = _("案件材料")
         ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.kind}：{self.original_name}"
 
     @property
     def audit_org_path(self) -> str:
