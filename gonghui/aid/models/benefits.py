@@ -13,6 +13,7 @@ from gonghui.aid.models.common import (
     UnionScopedQuerySet,
     money_field,
 )
+from gonghui.core.ledgers import LedgerRow
 
 
 class Merchant(OrgOwned):
@@ -116,7 +117,7 @@ class RedemptionQuerySet(UnionScopedQuerySet):
     pass
 
 
-class Redemption(models.Model):
+class Redemption(LedgerRow):
     """One use of an offer by a member (a ledger row of the discount given)."""
 
     offer = models.ForeignKey(
@@ -136,15 +137,18 @@ class Redemption(models.Model):
     redeemed_at = models.DateTimeField(_("使用时间"), default=timezone.now)
     amount_spent = money_field(_("消费金额（元）"))
     discount = money_field(_("优惠金额（元）"))
-    idempotency_key = models.CharField(
-        _("幂等键"), max_length=100, null=True, blank=True, unique=True
-    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("收银员"),
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+    # The counter who scanned the card is `recorded_by`; the time is `redeemed_at`.
+    created_by = None
+    created_at = None
+    ledger_parent = "offer"
+    ledger_amount = "amount_spent"
 
     objects = RedemptionQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ from gonghui.aid.models.common import (
     UnionScopedQuerySet,
     money_field,
 )
+from gonghui.core.ledgers import LedgerRow
 
 
 class InsurancePlan(OrgOwned):
@@ -161,7 +162,7 @@ class ClaimPaymentQuerySet(UnionScopedQuerySet):
     scope_lookups = ("claim__union__path",)
 
 
-class ClaimPayment(models.Model):
+class ClaimPayment(LedgerRow):
     """A claim paid (a ledger row); never more than the approved amount, once per key."""
 
     claim = models.ForeignKey(
@@ -169,16 +170,8 @@ class ClaimPayment(models.Model):
     )
     amount = money_field(_("赔付金额（元）"))
     paid_on = models.DateField(_("赔付日期"), default=timezone.localdate)
-    idempotency_key = models.CharField(
-        _("幂等键"), max_length=100, null=True, blank=True, unique=True
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("经办人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
+
+    ledger_parent = "claim"
 
     objects = ClaimPaymentQuerySet.as_manager()
 

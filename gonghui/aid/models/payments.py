@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import BatchStatus
 from gonghui.aid.models.common import money_field
+from gonghui.core.ledgers import LedgerRow
 from gonghui.core.scoping import ScopedQuerySet
 
 
@@ -84,7 +85,7 @@ class PaymentQuerySet(ScopedQuerySet):
         return self.filter(Q(batch__isnull=True) | Q(batch__status=BatchStatus.SETTLED))
 
 
-class Payment(models.Model):
+class Payment(LedgerRow):
     programme = models.ForeignKey(
         "aid.Programme",
         verbose_name=_("救助项目"),
@@ -114,9 +115,6 @@ class Payment(models.Model):
         on_delete=models.PROTECT,
         related_name="reversal",
     )
-    idempotency_key = models.CharField(
-        _("幂等键"), max_length=100, null=True, blank=True, unique=True
-    )
     booked_on = models.DateField(_("记账日期"), default=timezone.localdate)
     note = models.CharField(_("备注"), max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -126,6 +124,8 @@ class Payment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("记账时间"), auto_now_add=True)
+
+    ledger_parent = "application"
 
     objects = PaymentQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models.common import OfferedQuerySet, OrgOwned, UnionScopedQuerySet, money_field
+from gonghui.core.ledgers import LedgerRow
 
 
 class RefundPolicy(OrgOwned):
@@ -142,22 +143,14 @@ class RefundPaymentQuerySet(UnionScopedQuerySet):
     scope_lookups = ("refund__union__path",)
 
 
-class RefundPayment(models.Model):
+class RefundPayment(LedgerRow):
     refund = models.ForeignKey(
         FeeRefund, verbose_name=_("经费返还申请"), on_delete=models.PROTECT, related_name="payments"
     )
     amount = money_field(_("返还金额（元）"))
     paid_on = models.DateField(_("返还日期"), default=timezone.localdate)
-    idempotency_key = models.CharField(
-        _("幂等键"), max_length=100, null=True, blank=True, unique=True
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("经办人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
+
+    ledger_parent = "refund"
 
     objects = RefundPaymentQuerySet.as_manager()
 
