@@ -64,12 +64,14 @@ class CaseAction(models.TextChoices):
 class CounselKind(models.TextChoices):
     LAWYER = "lawyer", _("律师")
     MEDIATOR = "mediator", _("调解员")
+    OFFICER = "officer", _("工会法律工作者")
 
 
 class PointKind(models.TextChoices):
     CENTRE = "centre", _("法律援助中心")
     COURT = "court", _("法院工作站")
     HR_BUREAU = "hr_bureau", _("人社局工作站")
+    PARK = "park", _("产业园区工作站")
     TOWN = "town", _("乡镇（街道）工作站")
     OTHER = "other", _("其他")
 
@@ -85,9 +87,16 @@ class ReceptionKind(models.TextChoices):
     CONSULTATION = "consultation", _("法律咨询")
 
 
+class ReceptionOutcome(models.TextChoices):
+    ADVICE = "advice", _("当场解答")
+    CASE = "case", _("转立维权案件")
+    REFERRED = "referred", _("引导至相关部门")
+
+
 class OutreachKind(models.TextChoices):
     LECTURE = "lecture", _("法治讲座")
     CAMPAIGN = "campaign", _("送法进企业")
+    SCHOOL = "school", _("法律进校园")
     HANDBOOK = "handbook", _("发放宣传手册")
     OTHER = "other", _("其他宣传活动")
 

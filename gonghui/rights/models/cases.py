@@ -34,11 +34,18 @@ class LawFirm(OrgOwned):
 
     name = models.CharField(_("律所名称"), max_length=200)
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    licence_no = models.CharField(_("执业许可证号"), max_length=30, blank=True)
+    contact = models.CharField(_("联系人"), max_length=50, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    contract_starts_on = models.DateField(_("合作协议起始日"), null=True, blank=True)
+    contract_ends_on = models.DateField(_("合作协议终止日"), null=True, blank=True)
     is_active = models.BooleanField(_("合作中"), default=True)
 
-    audit_fields = ("name", "credit_code", "address", "phone", "is_active")
+    audit_fields = (
+        "name", "credit_code", "licence_no", "contact", "address", "phone",
+        "contract_starts_on", "contract_ends_on", "is_active",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("律师事务所")
@@ -86,11 +93,19 @@ class Counsel(PersonalNumbers, OrgOwned):
         on_delete=models.SET_NULL,
         related_name="counsel",
     )
+    # 分片包干: the towns (town federations) and industries (GB/T 4754 section letters, e.g.
+    # "CG") a counsel answers for; a case there offers them first.
+    towns = models.ManyToManyField(
+        "core.Organisation", verbose_name=_("包干镇（街道）"), blank=True, related_name="+"
+    )
+    industries = models.CharField(_("包干行业"), max_length=30, blank=True)
     is_active = models.BooleanField(_("在册"), default=True)
 
     objects = CounselQuerySet.as_manager()
 
-    audit_fields = ("kind", "name", "firm", "licence_no", "phone_masked", "user", "is_active")
+    audit_fields = (
+        "kind", "name", "firm", "licence_no", "phone_masked", "user", "industries", "is_active",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("律师/调解员")

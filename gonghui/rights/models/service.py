@@ -12,6 +12,7 @@ from gonghui.rights.choices import (
     OutreachKind,
     PointKind,
     ReceptionKind,
+    ReceptionOutcome,
 )
 from gonghui.rights.models.common import OrgOwned, OrgScopedQuerySet
 
@@ -89,6 +90,15 @@ class Reception(models.Model):
     topic = models.CharField(_("事项"), max_length=20, choices=CaseKind.choices)
     count = models.PositiveIntegerField(_("人次"), default=1)
     note = models.CharField(_("摘要"), max_length=500, blank=True)
+    outcome = models.CharField(
+        _("处理结果"), max_length=10, choices=ReceptionOutcome.choices,
+        default=ReceptionOutcome.ADVICE,
+    )  # fmt: skip
+    referred_to = models.CharField(_("引导至"), max_length=100, blank=True)
+    case = models.ForeignKey(
+        "rights.Case", verbose_name=_("转立案件"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="receptions",
+    )  # fmt: skip
     counsel = models.ForeignKey(
         "rights.Counsel",
         verbose_name=_("接待律师"),
@@ -105,7 +115,10 @@ class Reception(models.Model):
 
     objects = PointChildQuerySet.as_manager()
 
-    audit_fields = ("point", "date", "kind", "topic", "count", "note", "counsel")
+    audit_fields = (
+        "point", "date", "kind", "topic", "count", "note", "outcome", "referred_to", "case",
+        "counsel",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("接访咨询登记")
