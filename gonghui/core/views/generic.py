@@ -56,6 +56,34 @@ def capped_count(queryset) -> tuple[int, bool]:
     return min(n, COUNT_CAP), n > COUNT_CAP
 
 
+def url_with(request, **changes) -> str:
+    """This page's query string with `changes` (None removes a key) and without a cursor."""
+    params = request.GET.copy()
+    for key in ("after", "before"):
+        params.pop(key, None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + params.urlencode()
+
+
+def keyset_page(request, queryset, *, sort: str, size: int = PAGE_SIZE, count: bool = True):
+    """One page of `queryset` by keyset, with the links every list template's pagination include
+    reads (first, next, previous keep the filters). Every paged list goes through here, the
+    generic list view included. `count=False` for lists too long to count on each view."""
+    page = paginate(
+        queryset, sort=sort, after=request.GET.get("after"), before=request.GET.get("before"),
+        size=size,
+    )  # fmt: skip
+    page.total, page.total_capped = capped_count(queryset) if count else (None, False)
+    page.first_url = url_with(request)
+    page.next_url = url_with(request, after=page.next_cursor)
+    page.previous_url = url_with(request, before=page.previous_cursor)
+    return page
+
+
 class ObjectListView(ScopedObjectMixin, TemplateView):
     """Filters (django-filter), search, sorting and keyset pagination over the scoped queryset."""
 
@@ -93,31 +121,13 @@ class ObjectListView(ScopedObjectMixin, TemplateView):
         return self.default_sort
 
     def page_url(self, **changes) -> str:
-        params = self.request.GET.copy()
-        for key in ("after", "before"):
-            params.pop(key, None)
-        for key, value in changes.items():
-            if value is None:
-                params.pop(key, None)
-            else:
-                params[key] = value
-        return "?" + params.urlencode()
+        return url_with(self.request, **changes)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         qs = self.filtered_queryset()
         sort = self.current_sort()
-        page = paginate(
-            qs,
-            sort=sort,
-            after=self.request.GET.get("after"),
-            before=self.request.GET.get("before"),
-            size=PAGE_SIZE,
-        )
-        page.total, page.total_capped = capped_count(qs)
-        page.first_url = self.page_url()
-        page.next_url = self.page_url(after=page.next_cursor)
-        page.previous_url = self.page_url(before=page.previous_cursor)
+        page = keyset_page(self.request, qs, sort=sort)
         context.update(
             page=page,
             objects=page.object_list,

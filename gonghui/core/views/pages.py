@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy
 from gonghui.core import home_hooks, tree
 from gonghui.core.forms import style
 from gonghui.core.models import AuditEntry, Organisation
-from gonghui.core.pagination import paginate
 from gonghui.core.roles import USER_ADMIN_ROLES
 from gonghui.core.scoping import holds_role, scope_paths
+from gonghui.core.views.generic import keyset_page
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -56,9 +56,5 @@ def audit_list(request):
     if not holds_role(request.user, USER_ADMIN_ROLES):
         raise PermissionDenied
     qs = AuditEntry.objects.visible_to(request.user).select_related("actor", "content_type")
-    page = paginate(qs, sort="-pk", after=request.GET.get("after"), before=None, size=100)
-    page.next_url = f"?after={page.next_cursor}"
-    page.first_url = "?"
-    page.previous_url = "?"
-    page.total = None
+    page = keyset_page(request, qs, sort="-pk", size=100, count=False)
     return render(request, "core/audit_list.html", {"page": page, "entries": page.object_list})

@@ -7,11 +7,10 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import GrantForm, UserCreateForm
 from gonghui.core.models import Organisation, RoleAssignment, User
-from gonghui.core.pagination import paginate
 from gonghui.core.roles import USER_ADMIN_ROLES
 from gonghui.core.scoping import holds_role
 from gonghui.core.services import users as services
-from gonghui.core.views.generic import apply_errors
+from gonghui.core.views.generic import apply_errors, keyset_page
 
 
 def _require_user_admin(request):
@@ -32,19 +31,10 @@ def _visible_assignments(request):
 
 def user_list(request):
     _require_user_admin(request)
-    page = paginate(
-        _visible_users(request).prefetch_related(
-            Prefetch("role_assignments", _visible_assignments(request), to_attr="shown_roles")
-        ),
-        sort="username",
-        after=request.GET.get("after"),
-        before=request.GET.get("before"),
-        size=100,
+    users = _visible_users(request).prefetch_related(
+        Prefetch("role_assignments", _visible_assignments(request), to_attr="shown_roles")
     )
-    page.total = None
-    page.first_url = "?"
-    page.next_url = f"?after={page.next_cursor}"
-    page.previous_url = f"?before={page.previous_cursor}"
+    page = keyset_page(request, users, sort="username", size=100, count=False)
     return render(request, "core/user_list.html", {"users": page.object_list, "page": page})
 
 
