@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from gonghui.aid import applications, benefits, care, hardship, insurance, payments, programmes
+from gonghui.aid import applications, benefits, care, insurance, payments, programmes
 from gonghui.aid import refunds as fee_refunds
 from gonghui.aid.choices import CareSeason, Eligibility, HardshipCause, HardshipLevel
+from gonghui.aid.hardship import services as hardship
 from gonghui.aid.models import (
     AidApplication,
     BenefitOffer,

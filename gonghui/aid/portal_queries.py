@@ -14,7 +14,7 @@ from django.utils import timezone
 from gonghui.aid.application_queries import OPEN
 from gonghui.aid.applications import rule_problems
 from gonghui.aid.choices import AidStatus, StepStatus
-from gonghui.aid.documents import OTHER_KIND
+from gonghui.aid.documents.services import OTHER_KIND
 from gonghui.aid.models import (
     AidApplication,
     Document,

@@ -2,14 +2,14 @@
 
 from django.urls import include, path
 
-from gonghui.aid.views.index import index
+from gonghui.aid.index import index
 
 app_name = "aid"
 
 urlpatterns = [
     path("", index, name="index"),
     path("", include("gonghui.aid.urls_programmes")),
-    path("hardship/", include("gonghui.aid.urls_hardship")),
+    path("hardship/", include("gonghui.aid.hardship.urls")),
     path("payments/", include("gonghui.aid.urls_payments")),
     path("care/", include("gonghui.aid.urls_care")),
     path("insurance/", include("gonghui.aid.urls_insurance")),

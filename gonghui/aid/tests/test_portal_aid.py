@@ -314,7 +314,7 @@ def test_staff_login_is_not_a_worker(client, county, alice, study):
 
 
 def attach_admission(application):
-    from gonghui.aid.documents import attach_document
+    from gonghui.aid.documents.services import attach_document
 
     return attach_document(actor=None, owner=application, kind=ADMISSION, upload=png_upload())
 

@@ -3,9 +3,9 @@ documents, a clerk applying for a worker, and the decisions (submit, approve, re
 the public notice (公示) for staff and for everyone.
 
 Thin views: scoping through `visible_to` / `editable_by`, every write through
-gonghui.aid.applications (and gonghui.aid.documents for uploads), whose errors are shown as they
-come. Out of scope is 404; an allowed page without the right to act shows no button, and a POST
-without it is refused by the service with a message.
+gonghui.aid.applications (and gonghui.aid.documents.services for uploads), whose errors are shown
+as they come. Out of scope is 404; an allowed page without the right to act shows no button, and a
+POST without it is refused by the service with a message.
 """
 
 from django.contrib import messages
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from gonghui.aid import applications, documents
+from gonghui.aid import applications
 from gonghui.aid.application_queries import (
     OPEN,
     awaiting_review_by,
@@ -30,10 +30,11 @@ from gonghui.aid.application_queries import (
     notice_rows,
 )
 from gonghui.aid.choices import AidStatus
+from gonghui.aid.documents import services as documents
 from gonghui.aid.filters_programmes import ApplicationFilterSet
 from gonghui.aid.forms_programmes import ApplicationForm, ApproveForm, RefuseForm, UploadForm
 from gonghui.aid.models import AidApplication, Programme
-from gonghui.aid.views.common import StaffOnly, require_staff
+from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.search import normalise

@@ -18,7 +18,7 @@ from gonghui.aid import care
 from gonghui.aid import care_queries as queries
 from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit
-from gonghui.aid.views.common import StaffOnly, require_staff
+from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ScopedModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gonghui.aid import applications, documents, portal_queries
+from gonghui.aid import applications, portal_queries
+from gonghui.aid.documents import services as documents
+from gonghui.aid.documents.views import attachment
 from gonghui.aid.models import Programme
-from gonghui.aid.views.documents import attachment
 from gonghui.core.views.generic import apply_errors
 from gonghui.portal.identity import worker_required
 

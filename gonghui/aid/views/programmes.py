@@ -16,7 +16,7 @@ from gonghui.aid.choices import AidStatus
 from gonghui.aid.filters_programmes import ProgrammeFilterSet
 from gonghui.aid.forms_programmes import KindForm, ProgrammeForm
 from gonghui.aid.models import AidApplication, Programme, ProgrammeKind
-from gonghui.aid.views.common import StaffOnly, require_staff
+from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
 from gonghui.core.views.generic import (

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from gonghui.aid import refunds
 from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models import FeeRefund, RefundPolicy
-from gonghui.aid.views.common import StaffOnly, require_staff
+from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.filters import SubtreeFilter
 from gonghui.core.forms import DateInput, ScopedModelForm, style
 from gonghui.core.models import AuditEntry

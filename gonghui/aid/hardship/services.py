@@ -353,7 +353,7 @@ def review_file(
 def file_from_import(
     *, actor, member, fields: dict, filed_on: datetime.date, reviewed_on
 ) -> HardshipFile:
-    """An existing file from a spreadsheet (checked row by row by gonghui.aid.hardship_import):
+    """An existing file from a spreadsheet (checked row by row by gonghui.aid.hardship.imports):
     on record as given. The caller audits (in bulk) and holds the transaction."""
     household = fields.pop("household", [])
     file = HardshipFile(

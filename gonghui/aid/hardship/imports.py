@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gonghui.aid import hardship
 from gonghui.aid.choices import HardshipCause, HardshipLevel
+from gonghui.aid.hardship import services as hardship
 from gonghui.aid.models import HardshipFile
 from gonghui.aid.models.common import CENT
 from gonghui.core import audit

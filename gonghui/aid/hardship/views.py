@@ -1,7 +1,7 @@
 """Hardship-file pages (困难职工档案): list and export, the review-due list, a file's page with
 its household, documents, decision and yearly review, entering and correcting a file, and the
 spreadsheet import. Thin views: scoping through `visible_to` / `editable_by`, every write through
-gonghui.aid.hardship, gonghui.aid.documents or gonghui.aid.hardship_import."""
+gonghui.aid.hardship.services, gonghui.aid.documents.services or gonghui.aid.hardship.imports."""
 
 import tempfile
 from pathlib import Path
@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from gonghui.aid import documents, hardship
-from gonghui.aid.filters_hardship import HardshipFilterSet
-from gonghui.aid.forms_hardship import (
+from gonghui.aid.documents import services as documents
+from gonghui.aid.hardship import services as hardship
+from gonghui.aid.hardship.filters import HardshipFilterSet
+from gonghui.aid.hardship.forms import (
     DecideForm,
     DocumentForm,
     HardshipFileForm,
@@ -29,7 +30,7 @@ from gonghui.aid.forms_hardship import (
     ReviewForm,
     household_rows,
 )
-from gonghui.aid.hardship_import import EXPORT, TEMPLATE, ImportFailed, import_files
+from gonghui.aid.hardship.imports import EXPORT, TEMPLATE, ImportFailed, import_files
 from gonghui.aid.models import HardshipFile
 from gonghui.core import pii
 from gonghui.core.roles import EDIT_ROLES

@@ -1,4 +1,4 @@
-"""Forms of the hardship pages. They only clean input; gonghui.aid.hardship writes."""
+"""Forms of the hardship pages. They only clean input; gonghui.aid.hardship.services writes."""
 
 from django import forms
 from django.forms import formset_factory

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gonghui.aid import documents
+from gonghui.aid.documents import services as documents
 from gonghui.aid.models import Document
 from gonghui.core import audit, uploads
 from gonghui.core.models import AuditAction

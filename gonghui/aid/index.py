@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.aid.views.common import require_staff
+from gonghui.aid.staff import require_staff
 
 SECTIONS = [
     ("aid:hardship_list", _("困难职工档案"), _("建档立卡、审核、导入")),

@@ -3,8 +3,8 @@ hardship/)."""
 
 from django.urls import path
 
-from gonghui.aid.views import hardship as views
-from gonghui.aid.views.documents import document_delete, document_download
+from gonghui.aid.documents.views import document_delete, document_download
+from gonghui.aid.hardship import views
 
 urlpatterns = [
     path("", views.HardshipListView.as_view(), name="hardship_list"),
