@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from gonghui.aid import applications, benefits, care, insurance, payments, programmes
+from gonghui.aid import benefits, care, insurance
 from gonghui.aid import refunds as fee_refunds
 from gonghui.aid.choices import CareSeason, Eligibility, HardshipCause, HardshipLevel
 from gonghui.aid.hardship import services as hardship
@@ -38,6 +38,9 @@ from gonghui.aid.models import (
     RefundPolicy,
     ReviewStep,
 )
+from gonghui.aid.payments import services as payments
+from gonghui.aid.programmes import applications
+from gonghui.aid.programmes import services as programmes
 from gonghui.core import sms
 from gonghui.core.models import OrgKind, User
 from gonghui.portal.cards import card_token

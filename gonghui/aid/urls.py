@@ -8,9 +8,9 @@ app_name = "aid"
 
 urlpatterns = [
     path("", index, name="index"),
-    path("", include("gonghui.aid.urls_programmes")),
+    path("", include("gonghui.aid.programmes.urls")),
     path("hardship/", include("gonghui.aid.hardship.urls")),
-    path("payments/", include("gonghui.aid.urls_payments")),
+    path("payments/", include("gonghui.aid.payments.urls")),
     path("care/", include("gonghui.aid.urls_care")),
     path("insurance/", include("gonghui.aid.urls_insurance")),
     path("benefits/", include("gonghui.aid.urls_benefits")),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.aid.views import portal
+from gonghui.aid.portal import views as portal
 
 app_name = "aid_portal"
 

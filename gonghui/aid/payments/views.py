@@ -2,8 +2,8 @@
 return) and the ledger.
 
 Thin views: scoping through `visible_to` (out of scope is 404), every write through
-gonghui.aid.payments, whose refusals are shown as they come (a user who may see a programme but
-not pay it gets the service's 403).
+gonghui.aid.payments.services, whose refusals are shown as they come (a user who may see a
+programme but not pay it gets the service's 403).
 """
 
 from collections import OrderedDict
@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from gonghui.aid import payments
 from gonghui.aid.choices import BatchStatus
 from gonghui.aid.models import AidApplication, Payment, PaymentBatch, Programme
-from gonghui.aid.payment_queries import (
+from gonghui.aid.payments import services as payments
+from gonghui.aid.payments.queries import (
     BatchFilterSet,
     PaymentFilterSet,
     payable_with_remainder,

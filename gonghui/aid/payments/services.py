@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from gonghui.aid.choices import AidStatus, BatchStatus
 from gonghui.aid.models import AidApplication, Payment, PaymentBatch, Programme
 from gonghui.aid.models.common import CENT
-from gonghui.aid.payment_queries import application_committed, committed, payable_with_remainder
+from gonghui.aid.payments.queries import application_committed, committed, payable_with_remainder
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import may_edit_org

@@ -1,8 +1,8 @@
 """API of aid programmes and applications under /api/aid/ (routes registered by
 gonghui.aid.api_urls). Scoping is the pages' (`visible_to`: out of scope is 404); every write is a
-service of gonghui.aid.programmes / gonghui.aid.applications, whose errors answer 400 (rules) or
-403 (who may act). POSTs honour an `Idempotency-Key` header. Answers carry masked personal data
-only: the member's name, masked ID number and masked bank account."""
+service of gonghui.aid.programmes.services / gonghui.aid.programmes.applications, whose errors
+answer 400 (rules) or 403 (who may act). POSTs honour an `Idempotency-Key` header. Answers carry
+masked personal data only: the member's name, masked ID number and masked bank account."""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -10,9 +10,11 @@ from rest_framework import mixins, permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from gonghui.aid import applications, payment_queries, programmes
-from gonghui.aid.filters_programmes import ApplicationFilterSet, ProgrammeFilterSet
 from gonghui.aid.models import AidApplication, Programme, ProgrammeKind, ReviewStep
+from gonghui.aid.payments import queries as payment_queries
+from gonghui.aid.programmes import applications
+from gonghui.aid.programmes import services as programmes
+from gonghui.aid.programmes.filters import ApplicationFilterSet, ProgrammeFilterSet
 from gonghui.core.api import (
     ERROR_RESPONSES,
     NOT_FOUND,

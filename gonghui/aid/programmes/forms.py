@@ -1,5 +1,5 @@
 """Forms of the programme and application pages. They only clean input; the services in
-gonghui.aid.programmes and gonghui.aid.applications write."""
+gonghui.aid.programmes.services and gonghui.aid.programmes.applications write."""
 
 from django import forms
 from django.utils import timezone

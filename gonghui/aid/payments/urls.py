@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.aid.views import payments as views
+from gonghui.aid.payments import views
 
 urlpatterns = [
     path("", views.PaymentListView.as_view(), name="payment_list"),

@@ -17,16 +17,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.aid.application_queries import (
+from gonghui.aid.choices import AidStatus, Channel, Eligibility, StepStatus
+from gonghui.aid.models import AidApplication, HardshipFile, Programme, ReviewStep
+from gonghui.aid.programmes.queries import (
     LIVE,
     OPEN,
     current_step,
     decided_earlier,
     may_decide,
 )
-from gonghui.aid.choices import AidStatus, Channel, Eligibility, StepStatus
-from gonghui.aid.models import AidApplication, HardshipFile, Programme, ReviewStep
-from gonghui.aid.programmes import to_money
+from gonghui.aid.programmes.services import to_money
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org

@@ -2,7 +2,7 @@
 follow the review, withdraw, and see the money received.
 
 Every page is `worker_required` and finds rows by the worker's verified phone hash
-(gonghui.aid.portal_queries); another phone's record is a 404. The services decide every rule and
+(gonghui.aid.portal.queries); another phone's record is a 404. The services decide every rule and
 name what is wrong; the forms here only clean types.
 """
 
@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gonghui.aid import applications, portal_queries
 from gonghui.aid.documents import services as documents
 from gonghui.aid.documents.views import attachment
 from gonghui.aid.models import Programme
+from gonghui.aid.portal import queries as portal_queries
+from gonghui.aid.programmes import applications
 from gonghui.core.views.generic import apply_errors
 from gonghui.portal.identity import worker_required
 

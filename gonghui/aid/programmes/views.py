@@ -1,16 +1,22 @@
-"""Aid application pages (救助申请): the list, an application's page with its review steps and
-documents, a clerk applying for a worker, and the decisions (submit, approve, refuse, withdraw);
-the public notice (公示) for staff and for everyone.
+"""Programme and application pages of aid.
 
-Thin views: scoping through `visible_to` / `editable_by`, every write through
-gonghui.aid.applications (and gonghui.aid.documents.services for uploads), whose errors are shown
-as they come. Out of scope is 404; an allowed page without the right to act shows no button, and a
-POST without it is refused by the service with a message.
+Programmes (救助项目): list, detail with budget and applications, create and edit, and the
+programme kinds; every write through gonghui.aid.programmes.services.
+
+Applications (救助申请): the list, an application's page with its review steps and documents, a
+clerk applying for a worker, and the decisions (submit, approve, refuse, withdraw); the public
+notice (公示) for staff and for everyone. Every write through gonghui.aid.programmes.applications
+(and gonghui.aid.documents.services for uploads), whose errors are shown as they come.
+
+Thin views: scoping through `visible_to` / `editable_by`. Out of scope is 404; an allowed page
+without the right to act shows no button, and a POST without it is refused by the service with a
+message.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -20,8 +26,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from gonghui.aid import applications
-from gonghui.aid.application_queries import (
+from gonghui.aid.choices import AidStatus
+from gonghui.aid.documents import services as documents
+from gonghui.aid.models import AidApplication, Programme, ProgrammeKind
+from gonghui.aid.programmes import applications
+from gonghui.aid.programmes import services as programmes
+from gonghui.aid.programmes.filters import ApplicationFilterSet, ProgrammeFilterSet
+from gonghui.aid.programmes.forms import (
+    ApplicationForm,
+    ApproveForm,
+    KindForm,
+    ProgrammeForm,
+    RefuseForm,
+    UploadForm,
+)
+from gonghui.aid.programmes.queries import (
     OPEN,
     awaiting_review_by,
     current_step,
@@ -29,18 +48,101 @@ from gonghui.aid.application_queries import (
     may_decide,
     notice_rows,
 )
-from gonghui.aid.choices import AidStatus
-from gonghui.aid.documents import services as documents
-from gonghui.aid.filters_programmes import ApplicationFilterSet
-from gonghui.aid.forms_programmes import ApplicationForm, ApproveForm, RefuseForm, UploadForm
-from gonghui.aid.models import AidApplication, Programme
 from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.search import normalise
-from gonghui.core.views.generic import ObjectDetailView, ObjectListView, apply_errors
+from gonghui.core.views.generic import (
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    apply_errors,
+)
 from gonghui.registry.membership_queries import CIPHERTEXT
 from gonghui.registry.models import Member
+
+
+class ProgrammeScope:
+    model = Programme
+    select_related = ("organisation", "kind")
+
+
+class ProgrammeListView(StaffOnly, ProgrammeScope, ObjectListView):
+    filterset_class = ProgrammeFilterSet
+    template_name = "aid/programme_list.html"
+    sort_options = {
+        "year": gettext_lazy("年度"),
+        "closes_on": gettext_lazy("申请截止日期"),
+        "budget": gettext_lazy("预算"),
+    }
+
+
+def status_counts(user, programme: Programme) -> list[dict]:
+    """The programme's applications by status, counting only those the user may see."""
+    counts = dict(
+        AidApplication.objects.visible_to(user)
+        .filter(programme=programme)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        {"status": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in AidStatus.choices
+    ]
+
+
+class ProgrammeDetailView(StaffOnly, ProgrammeScope, ObjectDetailView):
+    template_name = "aid/programme_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programme = context["object"]
+        committed = programmes.committed(programme)
+        context.update(
+            committed=committed,
+            paid=programmes.paid(programme),
+            remaining=programme.budget - committed,
+            status_counts=status_counts(self.request.user, programme),
+            applications_url=reverse("aid:application_list") + f"?programme={programme.pk}",
+            is_open=programme.is_open(),
+            may_apply=holds_role(self.request.user, EDIT_ROLES),
+        )
+        return context
+
+
+class ProgrammeEditView(StaffOnly, ProgrammeScope, ObjectEditView):
+    form_class = ProgrammeForm
+
+    def save(self, form, instance):
+        fields = form.service_fields()
+        if instance is None:
+            return programmes.create_programme(actor=self.request.user, **fields)
+        return programmes.update_programme(actor=self.request.user, programme=instance, **fields)
+
+
+def kind_list(request):
+    """Every programme kind; county administrators add the county's own."""
+    require_staff(request.user)
+    may_add = programmes.may_add_kind(request.user)
+    form = KindForm(request.POST or None)
+    if request.method == "POST":
+        if not may_add:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                kind = programmes.add_kind(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("已增加项目类别：%(name)s") % {"name": kind.name})
+                return HttpResponseRedirect(reverse("aid:kind_list"))
+    return render(
+        request,
+        "aid/programme_kinds.html",
+        {"kinds": ProgrammeKind.objects.all(), "form": form, "may_add": may_add},
+    )
+
 
 # Pages show the masked forms only: the ciphertext is never fetched.
 HIDDEN = (*(f"member__{name}" for name in CIPHERTEXT), "bank_account")

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from gonghui.aid.views import applications as apps
-from gonghui.aid.views import programmes as views
+from gonghui.aid.programmes import views
+from gonghui.aid.programmes import views as apps
 
 urlpatterns = [
     path("programmes/", views.ProgrammeListView.as_view(), name="programme_list"),

@@ -14,9 +14,9 @@ from rest_framework import mixins, permissions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from gonghui.aid import payments
 from gonghui.aid.models import AidApplication, Payment, PaymentBatch
-from gonghui.aid.payment_queries import BatchFilterSet, PaymentFilterSet, with_batch_totals
+from gonghui.aid.payments import services as payments
+from gonghui.aid.payments.queries import BatchFilterSet, PaymentFilterSet, with_batch_totals
 from gonghui.core import idempotency
 from gonghui.core.api import (
     ERROR_RESPONSES,

@@ -11,8 +11,6 @@ from django.db.models import Prefetch, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from gonghui.aid.application_queries import OPEN
-from gonghui.aid.applications import rule_problems
 from gonghui.aid.choices import AidStatus, StepStatus
 from gonghui.aid.documents.services import OTHER_KIND
 from gonghui.aid.models import (
@@ -23,10 +21,12 @@ from gonghui.aid.models import (
     ReviewStep,
 )
 from gonghui.aid.models.common import CENT, ZERO, ancestor_paths
+from gonghui.aid.programmes.applications import rule_problems
+from gonghui.aid.programmes.queries import OPEN
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Member
 
-# The worker may take it back until it is decided (gonghui.aid.applications.withdraw).
+# The worker may take it back until it is decided (gonghui.aid.programmes.applications.withdraw).
 WITHDRAWABLE = OPEN
 # Documents may be added or removed only while the grassroots union has not sent it on.
 EDITABLE = (AidStatus.AWAITING_UNION,)
@@ -85,7 +85,8 @@ def offered_to(member: Member):
 
 def why_not(programme: Programme, member: Member, today=None) -> str:
     """Why `member` may not apply to `programme` today, or "" when they may: the rules of
-    gonghui.aid.applications.apply, which decides in the end; this only explains in advance."""
+    gonghui.aid.programmes.applications.apply, which decides in the end; this only explains in
+    advance."""
     return "；".join(rule_problems(programme, member, today or timezone.localdate()))
 
 

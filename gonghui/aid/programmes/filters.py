@@ -4,9 +4,9 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.aid.application_queries import awaiting_review_by
 from gonghui.aid.choices import AidStatus, Eligibility
 from gonghui.aid.models import AidApplication, Programme, ProgrammeKind
+from gonghui.aid.programmes.queries import awaiting_review_by
 from gonghui.core.filters import SubtreeFilter, yes_no_filter
 from gonghui.core.search import normalise
 
