@@ -3,7 +3,6 @@
 from django.urls import path
 
 from gonghui.aid.programmes import views
-from gonghui.aid.programmes import views as apps
 
 urlpatterns = [
     path("programmes/", views.ProgrammeListView.as_view(), name="programme_list"),
@@ -11,14 +10,18 @@ urlpatterns = [
     path("programmes/kinds/", views.kind_list, name="kind_list"),
     path("programmes/<int:pk>/", views.ProgrammeDetailView.as_view(), name="programme_detail"),
     path("programmes/<int:pk>/edit/", views.ProgrammeEditView.as_view(), name="programme_edit"),
-    path("applications/", apps.ApplicationListView.as_view(), name="application_list"),
-    path("applications/add/", apps.ApplicationAddView.as_view(), name="application_add"),
-    path("applications/<int:pk>/", apps.ApplicationDetailView.as_view(), name="application_detail"),
-    path("applications/<int:pk>/submit/", apps.application_submit, name="application_submit"),
-    path("applications/<int:pk>/approve/", apps.application_approve, name="application_approve"),
-    path("applications/<int:pk>/refuse/", apps.application_refuse, name="application_refuse"),
-    path("applications/<int:pk>/withdraw/", apps.application_withdraw, name="application_withdraw"),
-    path("applications/<int:pk>/upload/", apps.application_upload, name="application_upload"),
-    path("notice/", apps.notice_list, name="notice_list"),
-    path("notice/public/", apps.notice_public, name="notice_public"),
+    path("applications/", views.ApplicationListView.as_view(), name="application_list"),
+    path("applications/add/", views.ApplicationAddView.as_view(), name="application_add"),
+    path(
+        "applications/<int:pk>/", views.ApplicationDetailView.as_view(), name="application_detail"
+    ),
+    path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
+    path("applications/<int:pk>/approve/", views.application_approve, name="application_approve"),
+    path("applications/<int:pk>/refuse/", views.application_refuse, name="application_refuse"),
+    path(
+        "applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"
+    ),
+    path("applications/<int:pk>/upload/", views.application_upload, name="application_upload"),
+    path("notice/", views.notice_list, name="notice_list"),
+    path("notice/public/", views.notice_public, name="notice_public"),
 ]
