@@ -12,10 +12,11 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from gonghui.aid import benefits, care, insurance
-from gonghui.aid import refunds as fee_refunds
+from gonghui.aid.benefits import services as benefits
+from gonghui.aid.care import services as care
 from gonghui.aid.choices import CareSeason, Eligibility, HardshipCause, HardshipLevel
 from gonghui.aid.hardship import services as hardship
+from gonghui.aid.insurance import services as insurance
 from gonghui.aid.models import (
     AidApplication,
     BenefitOffer,
@@ -41,6 +42,7 @@ from gonghui.aid.models import (
 from gonghui.aid.payments import services as payments
 from gonghui.aid.programmes import applications
 from gonghui.aid.programmes import services as programmes
+from gonghui.aid.refunds import services as fee_refunds
 from gonghui.core import sms
 from gonghui.core.models import OrgKind, User
 from gonghui.portal.cards import card_token

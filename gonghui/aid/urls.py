@@ -11,8 +11,8 @@ urlpatterns = [
     path("", include("gonghui.aid.programmes.urls")),
     path("hardship/", include("gonghui.aid.hardship.urls")),
     path("payments/", include("gonghui.aid.payments.urls")),
-    path("care/", include("gonghui.aid.urls_care")),
-    path("insurance/", include("gonghui.aid.urls_insurance")),
-    path("benefits/", include("gonghui.aid.urls_benefits")),
-    path("refunds/", include("gonghui.aid.urls_refunds")),
+    path("care/", include("gonghui.aid.care.urls")),
+    path("insurance/", include("gonghui.aid.insurance.urls")),
+    path("benefits/", include("gonghui.aid.benefits.urls")),
+    path("refunds/", include("gonghui.aid.refunds.urls")),
 ]

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.aid.insurance import money
+from gonghui.aid.insurance.services import money
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
 from gonghui.aid.models.common import CENT
 from gonghui.core import audit

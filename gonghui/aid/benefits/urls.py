@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.aid.views import benefits as views
+from gonghui.aid.benefits import views
 
 urlpatterns = [
     path("merchants/", views.MerchantListView.as_view(), name="merchant_list"),

@@ -1,8 +1,8 @@
 """Union-fee refunds to small and micro employers (小微企业工会经费返还): policies, applications
 (with an employer search that shows who is eligible), the decision and the refund ledger.
 
-Thin views: scoping through `visible_to` / `editable_by`, writes through gonghui.aid.refunds.
-The forms and filters of these pages live here too."""
+Thin views: scoping through `visible_to` / `editable_by`, writes through
+gonghui.aid.refunds.services. The forms and filters of these pages live here too."""
 
 import uuid
 
@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gonghui.aid import refunds
 from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models import FeeRefund, RefundPolicy
+from gonghui.aid.refunds import services as refunds
 from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.filters import SubtreeFilter
 from gonghui.core.forms import DateInput, ScopedModelForm, style

@@ -2,7 +2,7 @@
 their decision and payment.
 
 Thin views: scoping through `visible_to` / `editable_by`, every write through
-gonghui.aid.insurance, whose errors are shown as they come.
+gonghui.aid.insurance.services, whose errors are shown as they come.
 """
 
 import uuid
@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from gonghui.aid import insurance
 from gonghui.aid.choices import ClaimStatus
+from gonghui.aid.insurance import services as insurance
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
 from gonghui.core.filters import SubtreeFilter
 from gonghui.core.forms import DateInput, ScopedModelForm, style

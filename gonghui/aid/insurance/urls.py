@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.aid.views import insurance as views
+from gonghui.aid.insurance import views
 
 urlpatterns = [
     path("plans/", views.PlanListView.as_view(), name="plan_list"),

@@ -2,7 +2,7 @@
 operator scans a member card, and the ledger of discounts given.
 
 Thin views: scoping through `visible_to` / `editable_by` (and, for a merchant's own counter
-staff, their merchants only), every write through gonghui.aid.benefits.
+staff, their merchants only), every write through gonghui.aid.benefits.services.
 """
 
 import uuid
@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from gonghui.aid import benefits
-from gonghui.aid.insurance import yuan
+from gonghui.aid.benefits import services as benefits
+from gonghui.aid.insurance.services import yuan
+from gonghui.aid.insurance.views import error_text, styled
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
-from gonghui.aid.views.insurance import error_text, styled
 from gonghui.core.forms import DateInput, ScopedModelForm
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role

@@ -1,8 +1,9 @@
 """Seasonal care campaigns (四送): the campaign list with its figures, a campaign's visit list
 (scoped to the user's unions), adding recipients, recording visits and the xlsx export.
 
-Thin views: scoping through `visible_to` / `editable_by`, writes through gonghui.aid.care, figures
-through gonghui.aid.care_queries. The forms and filters of these pages live here too."""
+Thin views: scoping through `visible_to` / `editable_by`, writes through
+gonghui.aid.care.services, figures through gonghui.aid.care.queries. The forms and filters of
+these pages live here too."""
 
 import django_filters
 from django import forms
@@ -14,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gonghui.aid import care
-from gonghui.aid import care_queries as queries
+from gonghui.aid.care import queries
+from gonghui.aid.care import services as care
 from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit
 from gonghui.aid.staff import StaffOnly, require_staff

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.aid.views import refunds
+from gonghui.aid.refunds import views as refunds
 
 urlpatterns = [
     path("policies/", refunds.PolicyListView.as_view(), name="refund_policy_list"),

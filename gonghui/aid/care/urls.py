@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.aid.views import care
+from gonghui.aid.care import views as care
 
 urlpatterns = [
     path("", care.CareListView.as_view(), name="care_list"),
