@@ -19,7 +19,7 @@ urlpatterns = [
     path("reports/", include("gonghui.reports.urls")),
     path("api/", include("gonghui.api_urls")),
     path("aid/", include("gonghui.aid.urls")),
-    path("m/aid/", include("gonghui.aid.portal_urls")),
+    path("m/aid/", include("gonghui.aid.portal.urls")),
     path("rights/", include("gonghui.rights.urls")),
     path("m/rights/", include("gonghui.rights.portal_urls")),
     path("m/", include("gonghui.portal.urls")),

@@ -4,7 +4,8 @@ one router serves them all."""
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from gonghui.aid import api_payments, api_programmes
+from gonghui.aid.payments import api as api_payments
+from gonghui.aid.programmes import api as api_programmes
 
 router = SimpleRouter()  # the project API root lists no sub-roots
 for module in (api_programmes, api_payments):

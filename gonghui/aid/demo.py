@@ -12,9 +12,11 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from gonghui.aid import applications, benefits, care, hardship, insurance, payments, programmes
-from gonghui.aid import refunds as fee_refunds
+from gonghui.aid.benefits import services as benefits
+from gonghui.aid.care import services as care
 from gonghui.aid.choices import CareSeason, Eligibility, HardshipCause, HardshipLevel
+from gonghui.aid.hardship import services as hardship
+from gonghui.aid.insurance import services as insurance
 from gonghui.aid.models import (
     AidApplication,
     BenefitOffer,
@@ -37,6 +39,10 @@ from gonghui.aid.models import (
     RefundPolicy,
     ReviewStep,
 )
+from gonghui.aid.payments import services as payments
+from gonghui.aid.programmes import applications
+from gonghui.aid.programmes import services as programmes
+from gonghui.aid.refunds import services as fee_refunds
 from gonghui.core import sms
 from gonghui.core.models import OrgKind, User
 from gonghui.portal.cards import card_token

@@ -2,17 +2,17 @@
 
 from django.urls import include, path
 
-from gonghui.aid.views.index import index
+from gonghui.aid.index import index
 
 app_name = "aid"
 
 urlpatterns = [
     path("", index, name="index"),
-    path("", include("gonghui.aid.urls_programmes")),
-    path("hardship/", include("gonghui.aid.urls_hardship")),
-    path("payments/", include("gonghui.aid.urls_payments")),
-    path("care/", include("gonghui.aid.urls_care")),
-    path("insurance/", include("gonghui.aid.urls_insurance")),
-    path("benefits/", include("gonghui.aid.urls_benefits")),
-    path("refunds/", include("gonghui.aid.urls_refunds")),
+    path("", include("gonghui.aid.programmes.urls")),
+    path("hardship/", include("gonghui.aid.hardship.urls")),
+    path("payments/", include("gonghui.aid.payments.urls")),
+    path("care/", include("gonghui.aid.care.urls")),
+    path("insurance/", include("gonghui.aid.insurance.urls")),
+    path("benefits/", include("gonghui.aid.benefits.urls")),
+    path("refunds/", include("gonghui.aid.refunds.urls")),
 ]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from gonghui.aid import hardship
+from gonghui.aid.hardship import services as hardship
 from gonghui.aid.tests.url_cases_hardship import PNG  # noqa: F401 - re-exported
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"

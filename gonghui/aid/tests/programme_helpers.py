@@ -4,8 +4,8 @@ the tests need around it are written directly)."""
 import datetime
 from decimal import Decimal
 
-from gonghui.aid import applications
 from gonghui.aid.models import Document, HardshipFile
+from gonghui.aid.programmes import applications
 from gonghui.registry.services import create_member
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
-from gonghui.aid import benefits
+from gonghui.aid.benefits import services as benefits
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
 from gonghui.aid.tests.url_cases_benefits import make_merchant, make_offer
 from gonghui.conftest import PASSWORD

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.aid import benefits
+from gonghui.aid.benefits import services as benefits
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
 from gonghui.aid.tests.url_cases_benefits import MERCHANT_NAME, make_merchant, make_offer
 from gonghui.aid.tests.url_cases_insurance import PLAN_NAME, make_plan

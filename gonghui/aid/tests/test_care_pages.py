@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
-from gonghui.aid import care
+from gonghui.aid.care import services as care
 from gonghui.aid.models import CareCampaign, CareVisit
 from gonghui.aid.tests.test_care_services import TODAY, file_for, make_campaign, visit_fields
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from gonghui.aid import care, care_queries
+from gonghui.aid.care import queries as care_queries
+from gonghui.aid.care import services as care
 from gonghui.aid.models import CareCampaign, CareVisit, HardshipFile
 from gonghui.core.models import AuditEntry
 from gonghui.core.validators import resident_id_check_char

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
-from gonghui.aid.hardship_import import TEMPLATE, ImportFailed, import_files
+from gonghui.aid.hardship.imports import TEMPLATE, ImportFailed, import_files
 from gonghui.aid.models import HardshipFile
 from gonghui.aid.tests.hardship_helpers import enter_file
 from gonghui.core.models import AuditEntry

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
-from gonghui.aid import hardship
+from gonghui.aid.hardship import services as hardship
 from gonghui.aid.models import Document, HardshipFile
 from gonghui.aid.tests.hardship_helpers import PNG, enter_file, upload
 

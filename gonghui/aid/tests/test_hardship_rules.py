@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from gonghui.aid import hardship
+from gonghui.aid.hardship import services as hardship
 from gonghui.aid.models import HardshipFile
 from gonghui.aid.tests.hardship_helpers import enter_file, file_fields
 from gonghui.conftest import make_user

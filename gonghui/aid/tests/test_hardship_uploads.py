@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from gonghui.aid import documents
+from gonghui.aid.documents import services as documents
 from gonghui.aid.models import Document
 from gonghui.aid.tests.hardship_helpers import (
     EXE,

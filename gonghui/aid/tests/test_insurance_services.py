@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
-from gonghui.aid import insurance
 from gonghui.aid.choices import ClaimStatus
+from gonghui.aid.insurance import services as insurance
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
 from gonghui.aid.tests.url_cases_insurance import add_members, make_claim, make_plan
 from gonghui.conftest import make_user

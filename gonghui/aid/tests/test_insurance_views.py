@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from gonghui.aid import insurance
 from gonghui.aid.choices import ClaimStatus
+from gonghui.aid.insurance import services as insurance
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
 from gonghui.aid.tests.url_cases_insurance import PLAN_NAME, make_claim, make_plan
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from rest_framework.test import APIClient
 
-from gonghui.aid import payments
 from gonghui.aid.models import Payment
+from gonghui.aid.payments import services as payments
 from gonghui.aid.tests.test_payments_services import approved
 from gonghui.conftest import make_user
 from gonghui.core.roles import Role

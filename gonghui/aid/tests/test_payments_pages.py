@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from gonghui.aid import payments
 from gonghui.aid.choices import BatchStatus
 from gonghui.aid.models import Payment, PaymentBatch
+from gonghui.aid.payments import services as payments
 from gonghui.aid.tests.test_payments_services import ACCOUNT, approved, make_member
 from gonghui.core.models import AuditAction, AuditEntry
 from gonghui.registry.tests.sheets import read_xlsx

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
-from gonghui.aid import payment_queries as q
-from gonghui.aid import payments
 from gonghui.aid.models import Payment
+from gonghui.aid.payments import queries as q
+from gonghui.aid.payments import services as payments
 from gonghui.aid.tests.conftest import make_programme
 from gonghui.aid.tests.test_payments_services import approved, make_member
 from gonghui.conftest import make_user

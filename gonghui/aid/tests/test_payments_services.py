@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from gonghui.aid import payment_queries as q
-from gonghui.aid import payments
 from gonghui.aid.choices import AidStatus, BatchStatus, Channel
 from gonghui.aid.models import AidApplication, Payment, PaymentBatch
+from gonghui.aid.payments import queries as q
+from gonghui.aid.payments import services as payments
 from gonghui.core.models import AuditAction, AuditEntry
 from gonghui.core.validators import resident_id_check_char
 from gonghui.registry.services import create_member

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from gonghui.aid import applications
 from gonghui.aid.choices import AidStatus, Channel, Eligibility, HardshipStatus
 from gonghui.aid.models import AidApplication, Document, HardshipFile, Payment
+from gonghui.aid.programmes import applications
 from gonghui.aid.tests.conftest import make_programme
 from gonghui.core import sms
 from gonghui.registry.choices import EmploymentForm
@@ -314,7 +314,7 @@ def test_staff_login_is_not_a_worker(client, county, alice, study):
 
 
 def attach_admission(application):
-    from gonghui.aid.documents import attach_document
+    from gonghui.aid.documents.services import attach_document
 
     return attach_document(actor=None, owner=application, kind=ADMISSION, upload=png_upload())
 
@@ -371,7 +371,7 @@ def approved(county, study, dora, erin):
 
 
 def test_a_batch_line_counts_as_received_only_once_settled(worker, county, approved, alice):
-    from gonghui.aid import payments
+    from gonghui.aid.payments import services as payments
 
     batch = payments.create_batch(actor=alice, programme=approved.programme)
     assert Payment.objects.filter(application=approved).count() == 1
@@ -393,7 +393,7 @@ def test_a_batch_line_counts_as_received_only_once_settled(worker, county, appro
 
 
 def test_a_failed_transfer_is_not_received(worker, county, approved, alice):
-    from gonghui.aid import payments
+    from gonghui.aid.payments import services as payments
 
     batch = payments.create_batch(actor=alice, programme=approved.programme)
     payments.export_batch(actor=alice, batch=batch)
@@ -407,7 +407,7 @@ def test_a_failed_transfer_is_not_received(worker, county, approved, alice):
 
 
 def test_a_direct_payment_is_received_and_others_are_not_shown(worker, county, approved, alice):
-    from gonghui.aid import payments
+    from gonghui.aid.payments import services as payments
 
     payments.pay(actor=alice, application=approved, amount=Decimal("500.00"))
     # Another phone's money never shows here.

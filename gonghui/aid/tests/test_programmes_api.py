@@ -10,9 +10,9 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from gonghui.aid import applications
 from gonghui.aid.choices import AidStatus
 from gonghui.aid.models import AidApplication, Payment, Programme, ProgrammeKind
+from gonghui.aid.programmes import applications
 from gonghui.aid.tests.conftest import make_programme
 from gonghui.aid.tests.programme_helpers import submitted
 

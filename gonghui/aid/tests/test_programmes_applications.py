@@ -10,10 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 
-from gonghui.aid import applications
-from gonghui.aid.application_queries import awaiting_review_by, mask_name, notice_rows
 from gonghui.aid.choices import AidStatus, StepStatus
 from gonghui.aid.models import AidApplication
+from gonghui.aid.programmes import applications
+from gonghui.aid.programmes.queries import awaiting_review_by, mask_name, notice_rows
 from gonghui.aid.tests.conftest import make_programme
 from gonghui.aid.tests.programme_helpers import attach, file_household, submitted
 from gonghui.conftest import make_user

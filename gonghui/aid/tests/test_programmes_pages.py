@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gonghui.aid import applications
 from gonghui.aid.choices import AidStatus
 from gonghui.aid.models import AidApplication, Payment, Programme, ProgrammeKind
+from gonghui.aid.programmes import applications
 from gonghui.aid.tests.conftest import make_programme
 from gonghui.aid.tests.programme_helpers import submitted
 from gonghui.aid.tests.url_cases_hardship import PNG

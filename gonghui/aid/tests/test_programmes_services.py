@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from gonghui.aid import programmes
 from gonghui.aid.models import AidApplication, Payment, Programme, ProgrammeKind
+from gonghui.aid.programmes import services as programmes
 from gonghui.aid.tests.conftest import make_programme
 from gonghui.core.models import AuditAction, AuditEntry
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from gonghui.aid import refunds
 from gonghui.aid.models import FeeRefund, RefundPayment, RefundPolicy
+from gonghui.aid.refunds import services as refunds
 from gonghui.aid.tests.test_refunds_services import (
     TODAY,
     apply,

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
-from gonghui.aid import refunds
 from gonghui.aid.models import FeeRefund, RefundPayment, RefundPolicy
+from gonghui.aid.refunds import services as refunds
 from gonghui.conftest import make_user
 from gonghui.core.models import AuditEntry, OrgStatus
 from gonghui.core.roles import Role

@@ -13,7 +13,7 @@ PNG = (
 
 def town_a_file(county, bob) -> int:
     """A pending hardship file of member_a (union_a, town A), entered by bob."""
-    from gonghui.aid import hardship
+    from gonghui.aid.hardship import services as hardship
 
     file = hardship.create_file(
         actor=bob,

@@ -33,7 +33,7 @@ def town_a_application(county, bob):
 
 
 def town_a_batch(county, bob, exported=False):
-    from gonghui.aid import payments
+    from gonghui.aid.payments import services as payments
 
     application = town_a_application(county, bob)
     batch = payments.create_batch(actor=bob, programme=application.programme)
@@ -43,7 +43,7 @@ def town_a_batch(county, bob, exported=False):
 
 
 def town_a_payment(county, bob) -> int:
-    from gonghui.aid import payments
+    from gonghui.aid.payments import services as payments
 
     application = town_a_application(county, bob)
     return payments.pay(actor=bob, application=application, amount="100.00").pk

@@ -41,7 +41,7 @@ def _county_programme(county):
 
 def town_a_application(county, bob) -> int:
     """member_a's (union_a, town A) application from the portal, waiting for the union."""
-    from gonghui.aid import applications
+    from gonghui.aid.programmes import applications
 
     application = applications.apply(
         programme=_county_programme(county),
@@ -53,8 +53,8 @@ def town_a_application(county, bob) -> int:
 
 def town_a_application_in_review(county, bob) -> int:
     """The same, sent to review by bob: the county decides (the county admin may)."""
-    from gonghui.aid import applications
     from gonghui.aid.models import AidApplication
+    from gonghui.aid.programmes import applications
 
     application = AidApplication.objects.get(pk=town_a_application(county, bob))
     applications.submit(actor=bob, application=application)
