@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.aid.staff import require_staff
+from gonghui.core.views.access import require_role
 
 SECTIONS = [
     ("aid:hardship_list", _("困难职工档案"), _("建档立卡、审核、导入")),
@@ -32,5 +32,5 @@ def sections() -> list[dict]:
 
 
 def index(request):
-    require_staff(request.user)
+    require_role(request.user)
     return render(request, "aid/index.html", {"sections": sections()})

@@ -61,7 +61,7 @@ def parse_yuan(
     """`value` as yuan with two places, or a ValidationError naming `label` (keyed by `field`
     when given, so a form shows it beside the field). "1,200.50", "1200元" and full-width digits
     are read as a person means them."""
-    label = label or _("金额")
+    label = _("金额") if label is None else label  # "" for a cell: its column names it
 
     def refuse(message):
         raise ValidationError({field: message} if field else message)
@@ -89,7 +89,7 @@ def parse_yuan(
     if amount != amount.quantize(CENT):
         refuse(_("%(label)s最多保留两位小数（精确到分）") % {"label": label})
     if positive and amount <= 0:
-        refuse(_("%(label)s应大于0元") % {"label": label})
+        refuse(_("%(label)s应大于 0 元") % {"label": label})
     if amount < 0:
         refuse(_("%(label)s不能为负数") % {"label": label})
     return amount.quantize(CENT)

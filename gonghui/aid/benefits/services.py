@@ -6,20 +6,21 @@ below it. Its counter staff (operators, users without any role) redeem its offer
 member card's QR code; the discount given is a ledger row, once per idempotency key.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.aid.insurance.services import money
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
 from gonghui.aid.models.common import CENT
 from gonghui.core import audit
+from gonghui.core.ledgers import clean_key, pay_once
 from gonghui.core.models import AuditAction, User
+from gonghui.core.money import collect_yuan, parse_yuan
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.portal import cards
 
@@ -175,23 +176,31 @@ def _clean_window(offer: BenefitOffer, errors: dict) -> None:
         errors["uses_per_member"] = _("每人每个会员日限用次数至少为 1")
 
 
+def _rate(value) -> Decimal | None:
+    """A discount rate such as 0.80 (八折): a number with at most two places, else None."""
+    try:
+        rate = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return rate if rate.is_finite() and rate == rate.quantize(Decimal("0.01")) else None
+
+
 def _clean_discount(offer: BenefitOffer, errors: dict) -> None:
     rate, cap = offer.discount_rate, offer.max_discount
     if rate in ("", None) and cap in ("", None):
         errors["discount_rate"] = _("请填写折扣率或每次优惠上限（至少一项）")
         return
     if rate not in ("", None):
-        rate = money(rate)
+        rate = _rate(rate)
         if rate is None or not Decimal("0") < rate < Decimal("1"):
             errors["discount_rate"] = _("折扣率须大于 0 且小于 1（如 0.80 表示八折）")
         offer.discount_rate = rate
     else:
         offer.discount_rate = None
     if cap not in ("", None):
-        cap = money(cap)
-        if cap is None or cap <= 0:
-            errors["max_discount"] = _("每次优惠上限须大于 0 元")
-        offer.max_discount = cap
+        offer.max_discount = collect_yuan(
+            cap, field="max_discount", errors=errors, label=_("每次优惠上限"), positive=True
+        )
     else:
         offer.max_discount = None
 
@@ -298,15 +307,6 @@ def _card_member(card_token: str, merchant: Merchant):
     return member
 
 
-def _replay(idempotency_key, offer: BenefitOffer) -> Redemption | None:
-    if not idempotency_key:
-        return None
-    done = Redemption.objects.filter(idempotency_key=idempotency_key).first()
-    if done is not None and done.offer_id != offer.pk:
-        raise ValidationError({"idempotency_key": _("该幂等键已用于另一项优惠")})
-    return done
-
-
 def _check_offer_today(offer: BenefitOffer, today) -> None:
     if not offer.merchant.is_active:
         raise ValidationError({"offer": _("该商户已停止合作")})
@@ -326,17 +326,14 @@ def _check_uses(offer: BenefitOffer, member, today) -> None:
 
 
 def _spent(amount_spent) -> Decimal:
-    amount = money(amount_spent)
-    if amount is None or amount <= 0:
-        raise ValidationError({"amount_spent": _("消费金额须大于 0 元")})
-    return amount
+    return parse_yuan(amount_spent, field="amount_spent", label=_("消费金额"), positive=True)
 
 
 @transaction.atomic
 def redeem(
     *, actor, offer: BenefitOffer, card_token: str, amount_spent, idempotency_key=None
 ) -> Redemption:
-    idempotency_key = (str(idempotency_key or "")).strip() or None
+    key = clean_key(idempotency_key)
     # Uses of one offer queue on its row, so the count of today's uses is exact when two
     # counters scan the same card at once.
     offer = (
@@ -346,30 +343,23 @@ def redeem(
     )
     if not may_operate(actor, offer.merchant):
         raise PermissionDenied(_("您不是该商户的收银员"))
-    done = _replay(idempotency_key, offer)
-    if done is not None:
-        return done
-    today = timezone.localdate()
-    _check_offer_today(offer, today)
     amount = _spent(amount_spent)
-    member = _card_member(card_token, offer.merchant)
-    _check_uses(offer, member, today)
-    discount = discount_for(offer, amount)
-    if discount <= 0:
-        raise ValidationError({"amount_spent": _("消费金额太小，优惠金额不足 0.01 元")})
-    redemption = Redemption(
-        offer=offer, member=member, union=member.union, redeemed_on=today, amount_spent=amount,
-        discount=discount, idempotency_key=idempotency_key, recorded_by=actor,
+    today = timezone.localdate()
+    use: dict = {}
+
+    def check() -> None:  # after the replay: a retried scan is not a second use
+        _check_offer_today(offer, today)
+        use["member"] = member = _card_member(card_token, offer.merchant)
+        _check_uses(offer, member, today)
+        use["discount"] = discount_for(offer, amount)
+        if use["discount"] <= 0:
+            raise ValidationError({"amount_spent": _("消费金额太小，优惠金额不足 0.01 元")})
+
+    return pay_once(
+        actor=actor, model=Redemption, parent=offer, amount=amount, key=key,
+        conflict=_("该幂等键已用于另一项优惠（优惠或金额不同），请使用新的幂等键"), check=check,
+        build=lambda: Redemption(
+            offer=offer, member=use["member"], union=use["member"].union, redeemed_on=today,
+            amount_spent=amount, discount=use["discount"], recorded_by=actor,
+        ),
     )  # fmt: skip
-    try:
-        with transaction.atomic():
-            redemption.save()
-    except IntegrityError:
-        done = _replay(idempotency_key, offer)
-        if done is None:
-            raise
-        return done
-    audit.record(
-        actor=actor, action=AuditAction.CREATE, obj=redemption, after=audit.snapshot(redemption)
-    )
-    return redemption

@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from gonghui.aid.benefits import services as benefits
-from gonghui.aid.insurance.services import yuan
 from gonghui.aid.insurance.views import error_text, styled
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
 from gonghui.core.forms import DateInput, ScopedModelForm
+from gonghui.core.money import format_yuan as yuan
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
 from gonghui.core.views.generic import (

@@ -6,7 +6,7 @@ cash and goods (valued) given; only then does it count in the figures. Every cha
 """
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit, HardshipFile
-from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
+from gonghui.core.money import collect_yuan
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.registry.choices import MemberStatus
 
@@ -26,19 +26,8 @@ CIPHERTEXT = ("member__id_number", "member__phone")
 
 
 def money(value, field: str, label: str, errors: dict) -> Decimal | None:
-    """A yuan amount with at most two places and not negative; None when it is not one."""
-    try:
-        amount = Decimal(str(value if value not in (None, "") else "0"))
-    except (InvalidOperation, ValueError):
-        errors[field] = _("%(label)s应为金额（元），如 200.00") % {"label": label}
-        return None
-    if not amount.is_finite() or amount != amount.quantize(CENT):
-        errors[field] = _("%(label)s最多保留两位小数") % {"label": label}
-        return None
-    if amount < 0:
-        errors[field] = _("%(label)s不能为负数") % {"label": label}
-        return None
-    return amount.quantize(CENT)
+    """Yuan, not negative, blank meaning none given (core.money's one parser)."""
+    return collect_yuan(value, field=field, errors=errors, label=label, required=False)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,13 +19,13 @@ from gonghui.aid.care import queries
 from gonghui.aid.care import services as care
 from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit
-from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ScopedModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.pagination import paginate
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.sheets.cells import CellError, Column, Template, attr
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import (
     PAGE_SIZE,
     ObjectEditView,
@@ -190,7 +190,7 @@ EXPORTER = Exporter(VISIT_LIST, ())
 # ---------------------------------------------------------------------------------------------
 
 
-class CareListView(StaffOnly, ObjectListView):
+class CareListView(RoleRequired, ObjectListView):
     model = CareCampaign
     select_related = ("organisation",)
     filterset_class = CampaignFilterSet
@@ -209,7 +209,7 @@ class CareListView(StaffOnly, ObjectListView):
         return context
 
 
-class CareEditView(StaffOnly, ObjectEditView):
+class CareEditView(RoleRequired, ObjectEditView):
     model = CareCampaign
     form_class = CampaignForm
 
@@ -220,7 +220,7 @@ class CareEditView(StaffOnly, ObjectEditView):
 
 
 def _campaign(request, pk) -> CareCampaign:
-    require_staff(request.user)
+    require_role(request.user)
     queryset = CareCampaign.objects.visible_to(request.user).select_related("organisation")
     return get_object_or_404(queryset, pk=pk)
 
@@ -350,7 +350,7 @@ def care_add_filed(request, pk):
 
 
 def _visit(request, pk) -> CareVisit:
-    require_staff(request.user)
+    require_role(request.user)
     queryset = CareVisit.objects.visible_to(request.user).select_related(
         "campaign", "union", "member", "hardship_file"
     )

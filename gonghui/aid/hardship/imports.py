@@ -9,7 +9,7 @@ written. Imported files are on record (filed) with the sheet's filing and review
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy
 from gonghui.aid.choices import HardshipCause, HardshipLevel
 from gonghui.aid.hardship import services as hardship
 from gonghui.aid.models import HardshipFile
-from gonghui.aid.models.common import CENT
 from gonghui.core import audit
+from gonghui.core.money import parse_yuan
 from gonghui.core.scoping import holds_role_at, may_edit_org
 from gonghui.core.sheets.cells import (
     CellError,
@@ -47,23 +47,12 @@ CAUSE_SEPARATORS = ("、", ",", "，", ";", "；", "/", " ")
 
 
 def money_cell(value) -> Decimal:
-    """Yuan, at most two places, not negative; "1,200.50" typed as text is fine."""
-    if isinstance(value, bool):
-        raise CellError(_("应为金额"))
-    raw = str(value).replace(",", "").replace("，", "").replace("元", "").strip()
+    """Yuan from a cell (core.money's one parser): "1,200.50" typed as text is fine, a number
+    cell loses its binary noise but is never rounded."""
     try:
-        amount = Decimal(fold(raw))
-    except InvalidOperation:
-        raise CellError(_("应为金额（元），如 1200.50")) from None
-    if isinstance(value, float):
-        amount = amount.quantize(CENT)  # a float cell's binary noise
-    if not amount.is_finite() or amount < 0:
-        raise CellError(_("不能为负数"))
-    if amount != amount.quantize(CENT):
-        raise CellError(_("最多两位小数"))
-    if amount >= Decimal("1e12"):
-        raise CellError(_("金额过大"))
-    return amount.quantize(CENT)
+        return parse_yuan(value, from_cell=True, label="")
+    except ValidationError as exc:
+        raise CellError(exc.messages[0]) from None
 
 
 _CAUSES = {fold(str(lbl)): value for value, lbl in HardshipCause.choices}

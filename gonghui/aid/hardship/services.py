@@ -8,7 +8,7 @@ out of hardship (解困脱困) or removed with a reason. One open file per membe
 """
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import HardshipCause, HardshipLevel, HardshipStatus
 from gonghui.aid.models import HardshipFile, HouseholdMember
-from gonghui.aid.models.common import CENT
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
+from gonghui.core.money import collect_yuan
 from gonghui.core.scoping import holds_role_at, may_edit_org
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import REVIEW_ROLES
@@ -40,25 +40,8 @@ def one_open_message() -> str:
 
 
 def money(value, field: str, errors: dict, label: str) -> Decimal | None:
-    """A non-negative amount in yuan with at most two places, or a message on `field`."""
-    if value is None or value == "":
-        errors[field] = _("请填写%(label)s") % {"label": label}
-        return None
-    try:
-        amount = Decimal(str(value).strip().replace(",", ""))
-    except (InvalidOperation, ValueError):
-        errors[field] = _("%(label)s“%(v)s”不是金额") % {"label": label, "v": value}
-        return None
-    if not amount.is_finite() or amount < 0:
-        errors[field] = _("%(label)s不能为负数") % {"label": label}
-        return None
-    if amount != amount.quantize(CENT):
-        errors[field] = _("%(label)s最多两位小数") % {"label": label}
-        return None
-    if amount >= Decimal("1e12"):
-        errors[field] = _("%(label)s过大") % {"label": label}
-        return None
-    return amount.quantize(CENT)
+    """Yuan, not negative (core.money's one parser), or a message on `field`."""
+    return collect_yuan(value, field=field, errors=errors, label=label)
 
 
 def clean_causes(causes, errors: dict) -> str:

@@ -8,19 +8,21 @@ cap per member, and paid as ledger rows that never exceed the approved amount.
 """
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import ClaimStatus
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
-from gonghui.aid.models.common import CENT, ZERO
+from gonghui.aid.models.common import ZERO
 from gonghui.core import audit
+from gonghui.core.ledgers import clean_key, pay_once
 from gonghui.core.models import AuditAction
+from gonghui.core.money import collect_yuan, format_yuan, parse_yuan
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, may_edit_org
 from gonghui.registry.choices import MemberStatus
@@ -30,18 +32,7 @@ from gonghui.registry.models import Member
 PLAN_FIELDS = ("organisation", "name", "year", "starts_on", "ends_on", "premium", "max_claim")
 
 
-def money(value) -> Decimal | None:
-    """Yuan as a two-place Decimal; None when not a number (floats are refused by callers)."""
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value)).quantize(CENT)
-    except (InvalidOperation, ValueError):
-        return None
-
-
-def yuan(value) -> str:
-    return f"{(value or ZERO):.2f}"
+yuan = format_yuan  # the messages' form of an amount (also used by the pages)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,14 +53,14 @@ def _clean_plan(plan: InsurancePlan, errors: dict) -> None:
         errors["ends_on"] = _("请填写保障结束日期")
     elif plan.starts_on and plan.ends_on < plan.starts_on:
         errors["ends_on"] = _("保障结束日期不能早于开始日期")
-    premium, max_claim = money(plan.premium), money(plan.max_claim)
-    if premium is None or premium < 0:
-        errors["premium"] = _("每人保费须为不小于 0 的金额")
-    else:
+    premium = collect_yuan(plan.premium, field="premium", errors=errors, label=_("每人保费"))
+    max_claim = collect_yuan(
+        plan.max_claim, field="max_claim", errors=errors, label=_("每人年度赔付上限"),
+        positive=True,
+    )  # fmt: skip
+    if premium is not None:
         plan.premium = premium
-    if max_claim is None or max_claim <= 0:
-        errors["max_claim"] = _("每人年度赔付上限须大于 0 元")
-    else:
+    if max_claim is not None:
         plan.max_claim = max_claim
 
 
@@ -207,11 +198,7 @@ def _claim_errors(plan, admitted_on, discharged_on, hospital, expenses, claimed)
         errors["discharged_on"] = _("出院日期不能早于入院日期")
     if not hospital:
         errors["hospital"] = _("请填写医院")
-    if expenses is None or expenses <= 0:
-        errors["expenses"] = _("住院费用须大于 0 元")
-    if claimed is None or claimed <= 0:
-        errors["amount_claimed"] = _("申请赔付须大于 0 元")
-    elif expenses is not None and claimed > expenses:
+    if claimed is not None and expenses is not None and claimed > expenses:
         errors["amount_claimed"] = _("申请赔付 %(claimed)s 元不能超过住院费用 %(expenses)s 元") % {
             "claimed": yuan(claimed),
             "expenses": yuan(expenses),
@@ -234,8 +221,14 @@ def submit_claim(
     if not may_edit_org(actor, enrolment.union):
         raise PermissionDenied(_("您无权为该会员提交理赔"))
     hospital = (hospital or "").strip()
-    expenses, claimed = money(expenses), money(amount_claimed)
-    errors = _claim_errors(enrolment.plan, admitted_on, discharged_on, hospital, expenses, claimed)
+    errors: dict = {}
+    expenses = collect_yuan(
+        expenses, field="expenses", errors=errors, label=_("住院费用"), positive=True
+    )
+    claimed = collect_yuan(
+        amount_claimed, field="amount_claimed", errors=errors, label=_("申请赔付"), positive=True
+    )
+    errors |= _claim_errors(enrolment.plan, admitted_on, discharged_on, hospital, expenses, claimed)
     if errors:
         raise ValidationError(errors)
     claim = Claim.objects.create(
@@ -298,9 +291,9 @@ def _check_decider(actor, claim: Claim) -> None:
 
 
 def _approve(claim: Claim, amount) -> None:
-    amount = claim.amount_claimed if amount in (None, "") else money(amount)
-    if amount is None or amount <= 0:
-        raise ValidationError({"amount": _("核定赔付须大于 0 元")})
+    if amount in (None, ""):
+        amount = claim.amount_claimed
+    amount = parse_yuan(amount, field="amount", label=_("核定赔付"), positive=True)
     if amount > claim.amount_claimed:
         raise ValidationError(
             {
@@ -366,23 +359,11 @@ def paid_total(claim: Claim) -> Decimal:
     return claim.payments.aggregate(total=Sum("amount"))["total"] or ZERO
 
 
-def _replay(idempotency_key: str | None, claim: Claim) -> ClaimPayment | None:
-    """The payment an earlier request with this key made, if any (a retry pays once)."""
-    if not idempotency_key:
-        return None
-    done = ClaimPayment.objects.filter(idempotency_key=idempotency_key).first()
-    if done is not None and done.claim_id != claim.pk:
-        raise ValidationError({"idempotency_key": _("该幂等键已用于另一笔理赔发放")})
-    return done
-
-
 def _check_payment(claim: Claim, amount, paid_on) -> None:
     if claim.status != ClaimStatus.APPROVED:
         raise ValidationError(_("理赔尚未核定，不能发放（%(status)s）") % {
             "status": claim.get_status_display()
         })  # fmt: skip
-    if amount is None or amount <= 0:
-        raise ValidationError({"amount": _("赔付金额须大于 0 元")})
     if paid_on > timezone.localdate():
         raise ValidationError({"paid_on": _("赔付日期不能晚于今天")})
     paid = paid_total(claim)
@@ -406,29 +387,17 @@ def _check_payment(claim: Claim, amount, paid_on) -> None:
 def pay_claim(
     *, actor, claim: Claim, amount, paid_on=None, idempotency_key: str | None = None
 ) -> ClaimPayment:
-    idempotency_key = (idempotency_key or "").strip() or None
+    """One ledger row through core.ledgers.pay_once, never past the approved amount."""
+    key = clean_key(idempotency_key)
     # Payments of one claim queue on its row: the sum read below is the sum when this one lands.
     claim = _locked_claim(claim)
     if not may_pay(actor, claim):
         raise PermissionDenied(_("您无权发放该保障计划的理赔"))
-    done = _replay(idempotency_key, claim)
-    if done is not None:
-        return done
-    amount = money(amount)
+    amount = parse_yuan(amount, field="amount", label=_("赔付金额"), positive=True)
     paid_on = paid_on or timezone.localdate()
-    _check_payment(claim, amount, paid_on)
-    payment = ClaimPayment(
-        claim=claim, amount=amount, paid_on=paid_on, idempotency_key=idempotency_key,
-        created_by=actor,
+    return pay_once(
+        actor=actor, model=ClaimPayment, parent=claim, amount=amount, key=key,
+        conflict=_("该幂等键已用于另一笔理赔发放（理赔或金额不同），请使用新的幂等键"),
+        check=lambda: _check_payment(claim, amount, paid_on),
+        build=lambda: ClaimPayment(claim=claim, amount=amount, paid_on=paid_on, created_by=actor),
     )  # fmt: skip
-    try:
-        with transaction.atomic():
-            payment.save()
-    except IntegrityError:
-        # The same key landed on another claim's row lock meanwhile: answer what it did.
-        done = _replay(idempotency_key, claim)
-        if done is None:
-            raise
-        return done
-    audit.record(actor=actor, action=AuditAction.CREATE, obj=payment, after=audit.snapshot(payment))
-    return payment

@@ -11,11 +11,11 @@ the insert race on the unique key and then finds it) and gets the same payment b
 """
 
 import io
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import xlsxwriter
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,13 +24,13 @@ from gonghui.aid.models import AidApplication, Payment, PaymentBatch, Programme
 from gonghui.aid.models.common import CENT
 from gonghui.aid.payments.queries import application_committed, committed, payable_with_remainder
 from gonghui.core import audit
+from gonghui.core.ledgers import clean_key, pay_once
 from gonghui.core.models import AuditAction
+from gonghui.core.money import format_yuan, parse_yuan
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.sheets.cells import neutralise
 from gonghui.core.sheets.workbooks import Formats, write_cell
 
-MAX_AMOUNT = Decimal("1000000000000")  # 14 digits with 2 places
-KEY_LENGTH = 100
 NOTE_LENGTH = 200
 NAMES_SHOWN = 30  # a refusal lists at most this many people, then says how many more
 
@@ -41,22 +41,8 @@ NAMES_SHOWN = 30  # a refusal lists at most this many people, then says how many
 
 
 def parse_amount(value, field: str = "amount") -> Decimal:
-    """Yuan with at most two places, more than zero. A float is refused: it is not exact."""
-    if isinstance(value, float | bool) or value is None:
-        raise ValidationError({field: _("请填写金额（元，最多两位小数）")})
-    try:
-        amount = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        raise ValidationError(
-            {field: _("金额“%(value)s”不是有效的数字") % {"value": value}}
-        ) from None
-    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
-        raise ValidationError({field: _("金额“%(value)s”超出范围") % {"value": value}})
-    if amount != amount.quantize(CENT):
-        raise ValidationError({field: _("金额最多两位小数（精确到分）")})
-    if amount <= 0:
-        raise ValidationError({field: _("金额须大于0元")})
-    return amount.quantize(CENT)
+    """Yuan, more than zero (core.money's one parser)."""
+    return parse_yuan(value, field=field, positive=True)
 
 
 def _lock(programme_id: int) -> Programme:
@@ -84,8 +70,7 @@ def _require_payer(actor, programme: Programme) -> None:
         )
 
 
-def _yuan(value: Decimal) -> str:
-    return f"{value.quantize(CENT)}"
+_yuan = format_yuan
 
 
 def _names(applications) -> str:
@@ -150,26 +135,6 @@ def _check_room(programme: Programme, application: AidApplication, amount: Decim
         )
 
 
-def _clean_key(key) -> str | None:
-    key = (key or "").strip()
-    if not key:
-        return None
-    if len(key) > KEY_LENGTH:
-        raise ValidationError(
-            {"idempotency_key": _("幂等键不能超过%(n)d个字符") % {"n": KEY_LENGTH}}
-        )
-    return key
-
-
-def _replay(existing: Payment, application: AidApplication, amount: Decimal) -> Payment:
-    """The row a key already wrote, if this is the same request; a different one is refused."""
-    if existing.application_id == application.pk and existing.amount == amount:
-        return existing
-    raise ValidationError(
-        {"idempotency_key": _("该幂等键已用于另一笔发放（申请或金额不同），请使用新的幂等键")}
-    )
-
-
 def _record_create(actor, obj) -> None:
     audit.record(actor=actor, action=AuditAction.CREATE, obj=obj, after=audit.snapshot(obj))
 
@@ -186,41 +151,32 @@ def pay(*, actor, application, amount, idempotency_key=None, note: str = "", bat
     With `batch` (an open batch of the same programme) the row is a line of that bank transfer
     list; without it the money has been paid directly (cash, an earlier transfer)."""
     amount = parse_amount(amount)
-    key = _clean_key(idempotency_key)
+    key = clean_key(idempotency_key)
     note = (note or "").strip()
     programme = _lock(application.programme_id)
     _require_payer(actor, programme)
-    if key is not None:
-        existing = Payment.objects.filter(idempotency_key=key).first()
-        if existing is not None:
-            return _replay(existing, application, amount)
-    if len(note) > NOTE_LENGTH:
-        raise ValidationError({"note": _("备注不能超过%(n)d个字符") % {"n": NOTE_LENGTH}})
-    # Fresh from the database, after the lock: the caller's copy may be stale.
-    application = AidApplication.objects.select_related("member", "union").get(pk=application.pk)
-    _check_payable(application, timezone.localdate())
-    if batch is not None:
-        _check_open_batch_for(batch, programme, application)
-    _check_room(programme, application, amount)
-    payment = Payment(
-        programme=programme,
-        application=application,
-        amount=amount,
-        batch=batch,
-        idempotency_key=key,
-        note=note,
-        created_by=actor,
-    )
-    try:
-        with transaction.atomic():  # a savepoint: losing the key race must not spoil the rest
-            payment.save()
-    except IntegrityError:
-        winner = Payment.objects.filter(idempotency_key=key).first() if key else None
-        if winner is None:
-            raise
-        return _replay(winner, application, amount)
-    _record_create(actor, payment)
-    return payment
+    fresh: dict = {}
+
+    def check() -> None:  # under the programme lock, after a replay has been answered
+        if len(note) > NOTE_LENGTH:
+            raise ValidationError({"note": _("备注不能超过%(n)d个字符") % {"n": NOTE_LENGTH}})
+        # Fresh from the database, after the lock: the caller's copy may be stale.
+        fresh["application"] = current = AidApplication.objects.select_related(
+            "member", "union"
+        ).get(pk=application.pk)
+        _check_payable(current, timezone.localdate())
+        if batch is not None:
+            _check_open_batch_for(batch, programme, current)
+        _check_room(programme, current, amount)
+
+    return pay_once(
+        actor=actor, model=Payment, parent=application, amount=amount, key=key,
+        conflict=_("该幂等键已用于另一笔发放（申请或金额不同），请使用新的幂等键"), check=check,
+        build=lambda: Payment(
+            programme=programme, application=fresh["application"], amount=amount, batch=batch,
+            note=note, created_by=actor,
+        ),
+    )  # fmt: skip
 
 
 def _check_open_batch_for(batch, programme, application) -> None:

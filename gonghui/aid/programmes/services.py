@@ -6,7 +6,7 @@ already holds, read under a lock on the programme row (the same lock the payment
 """
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,11 +19,11 @@ from gonghui.aid.models import Payment, Programme, ProgrammeKind
 from gonghui.aid.models.common import CENT, ZERO
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
+from gonghui.core.money import collect_yuan
 from gonghui.core.roles import Role
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 
 # Sensible bounds; beyond them a value is a typing error, not a policy.
-MAX_MONEY = Decimal("999999999999.99")
 MAX_REVIEW_LEVELS = 6
 MAX_NOTICE_DAYS = 90
 YEARS = (2000, 2100)
@@ -46,28 +46,8 @@ EDITABLE = (
 
 
 def to_money(value, field: str, errors: dict, *, positive: bool) -> Decimal | None:
-    """Yuan with at most two places; an error under `field` otherwise (never a float)."""
-    if value is None or value == "":
-        errors[field] = _("请填写金额")
-        return None
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        errors[field] = _("金额格式不正确")
-        return None
-    if not amount.is_finite():
-        errors[field] = _("金额格式不正确")
-    elif amount.as_tuple().exponent < -2:
-        errors[field] = _("金额最多保留两位小数")
-    elif positive and amount <= 0:
-        errors[field] = _("金额须大于 0")
-    elif amount < 0:
-        errors[field] = _("金额不能为负数")
-    elif amount > MAX_MONEY:
-        errors[field] = _("金额过大")
-    else:
-        return amount.quantize(CENT)
-    return None
+    """Yuan (core.money's one parser); an error under `field` otherwise."""
+    return collect_yuan(value, field=field, errors=errors, positive=positive)
 
 
 def committed(programme: Programme) -> Decimal:

@@ -48,10 +48,10 @@ from gonghui.aid.programmes.queries import (
     may_decide,
     notice_rows,
 )
-from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.search import normalise
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import (
     ObjectDetailView,
     ObjectEditView,
@@ -67,7 +67,7 @@ class ProgrammeScope:
     select_related = ("organisation", "kind")
 
 
-class ProgrammeListView(StaffOnly, ProgrammeScope, ObjectListView):
+class ProgrammeListView(RoleRequired, ProgrammeScope, ObjectListView):
     filterset_class = ProgrammeFilterSet
     template_name = "aid/programme_list.html"
     sort_options = {
@@ -92,7 +92,7 @@ def status_counts(user, programme: Programme) -> list[dict]:
     ]
 
 
-class ProgrammeDetailView(StaffOnly, ProgrammeScope, ObjectDetailView):
+class ProgrammeDetailView(RoleRequired, ProgrammeScope, ObjectDetailView):
     template_name = "aid/programme_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -111,7 +111,7 @@ class ProgrammeDetailView(StaffOnly, ProgrammeScope, ObjectDetailView):
         return context
 
 
-class ProgrammeEditView(StaffOnly, ProgrammeScope, ObjectEditView):
+class ProgrammeEditView(RoleRequired, ProgrammeScope, ObjectEditView):
     form_class = ProgrammeForm
 
     def save(self, form, instance):
@@ -123,7 +123,7 @@ class ProgrammeEditView(StaffOnly, ProgrammeScope, ObjectEditView):
 
 def kind_list(request):
     """Every programme kind; county administrators add the county's own."""
-    require_staff(request.user)
+    require_role(request.user)
     may_add = programmes.may_add_kind(request.user)
     form = KindForm(request.POST or None)
     if request.method == "POST":
@@ -157,7 +157,7 @@ class ApplicationScope:
         return super().scoped_queryset().defer(*HIDDEN)
 
 
-class ApplicationListView(StaffOnly, ApplicationScope, ObjectListView):
+class ApplicationListView(RoleRequired, ApplicationScope, ObjectListView):
     filterset_class = ApplicationFilterSet
     template_name = "aid/application_list.html"
     sort_options = {
@@ -182,7 +182,7 @@ def _url(name: str, *args) -> str | None:
         return None
 
 
-class ApplicationDetailView(StaffOnly, ApplicationScope, ObjectDetailView):
+class ApplicationDetailView(RoleRequired, ApplicationScope, ObjectDetailView):
     template_name = "aid/application_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -379,7 +379,7 @@ def _programme_filter(request, programmes):
 
 def notice_list(request):
     """The notice of approved applications in the user's scope, names masked as published."""
-    require_staff(request.user)
+    require_role(request.user)
     programme = _programme_filter(request, Programme.objects.visible_to(request.user))
     rows = notice_rows(
         programme=programme, queryset=AidApplication.objects.visible_to(request.user)

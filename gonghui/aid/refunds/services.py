@@ -22,7 +22,9 @@ from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models import FeeRefund, RefundPayment, RefundPolicy
 from gonghui.aid.models.common import CENT, MONEY, ZERO
 from gonghui.core import audit
+from gonghui.core.ledgers import clean_key, pay_once
 from gonghui.core.models import AuditAction, OrgStatus
+from gonghui.core.money import collect_yuan
 from gonghui.core.roles import Role
 from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, may_edit_org
 from gonghui.registry.choices import OperatingStatus
@@ -34,7 +36,8 @@ POLICY_FIELDS = ("organisation", "year", "max_headcount", "refund_share", "opens
 
 
 def _decimal(value, field: str, label: str, errors: dict, places: Decimal = CENT):
-    """A Decimal with at most `places`, or None (and an error naming the field) when not one."""
+    """A share such as 0.5000 (not money: that is `money`) with at most `places`, or None (and
+    an error naming the field) when not one."""
     if value in (None, ""):
         errors[field] = _("请填写%(label)s") % {"label": label}
         return None
@@ -53,12 +56,8 @@ def _decimal(value, field: str, label: str, errors: dict, places: Decimal = CENT
 
 
 def money(value, field: str, label: str, errors: dict) -> Decimal | None:
-    """A positive amount in yuan with at most two places."""
-    amount = _decimal(value, field, label, errors)
-    if amount is not None and amount <= 0:
-        errors[field] = _("%(label)s应大于0元") % {"label": label}
-        return None
-    return amount
+    """A positive amount in yuan (core.money's one parser)."""
+    return collect_yuan(value, field=field, errors=errors, label=label, positive=True)
 
 
 def refundable(fees_paid: Decimal, share: Decimal) -> Decimal:
@@ -336,53 +335,36 @@ def paid_total(refund: FeeRefund) -> Decimal:
     return _money_total(refund.payments.all())
 
 
-def _replay(refund: FeeRefund, key: str, amount) -> RefundPayment | None:
-    """The payment already made with this key: returned again when it is the same request."""
-    existing = RefundPayment.objects.filter(idempotency_key=key).first()
-    if existing is None:
-        return None
-    if existing.refund_id != refund.pk or existing.amount != amount:
-        raise ValidationError({"idempotency_key": _("该幂等键已用于另一笔返还，不能重复使用")})
-    return existing
-
-
 @transaction.atomic
 def pay_refund(
     *, actor, refund: FeeRefund, amount, paid_on=None, idempotency_key=None
 ) -> RefundPayment:
-    """One ledger row. The application row is locked first, so concurrent payments of one refund
-    are decided one after the other against what has already been paid."""
+    """One ledger row through core.ledgers.pay_once. The application row is locked first, so
+    concurrent payments of one refund are decided one after the other against what has already
+    been paid."""
     refund = _locked(refund)
     errors: dict = {}
     value = money(amount, "amount", _("返还金额"), errors)
-    key = (idempotency_key or "").strip() or None
-    if key and len(key) > 100:
-        errors["idempotency_key"] = _("幂等键不能超过100个字符")
-    if errors:
-        raise ValidationError(errors)
-    if key:
-        existing = _replay(refund, key, value)
-        if existing is not None:
-            return existing
-    _check_payable(actor, refund, value, paid_on, errors)
-    if errors:
-        raise ValidationError(errors)
-    payment = RefundPayment(
-        refund=refund,
-        amount=value,
-        paid_on=paid_on or timezone.localdate(),
-        idempotency_key=key,
-        created_by=actor,
-    )
     try:
-        with transaction.atomic():
-            payment.save()
-    except IntegrityError:  # the key was used at the same moment on another refund
-        raise ValidationError(
-            {"idempotency_key": _("该幂等键已用于另一笔返还，不能重复使用")}
-        ) from None
-    audit.record(actor=actor, action=AuditAction.CREATE, obj=payment, after=audit.snapshot(payment))
-    return payment
+        key = clean_key(idempotency_key)
+    except ValidationError as exc:
+        errors |= exc.message_dict
+    if errors:
+        raise ValidationError(errors)
+
+    def check() -> None:
+        _check_payable(actor, refund, value, paid_on, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    return pay_once(
+        actor=actor, model=RefundPayment, parent=refund, amount=value, key=key,
+        conflict=_("该幂等键已用于另一笔返还（申请或金额不同），不能重复使用"), check=check,
+        build=lambda: RefundPayment(
+            refund=refund, amount=value, paid_on=paid_on or timezone.localdate(),
+            created_by=actor,
+        ),
+    )  # fmt: skip
 
 
 def _check_payable(actor, refund: FeeRefund, amount: Decimal, paid_on, errors: dict) -> None:

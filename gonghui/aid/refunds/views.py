@@ -19,13 +19,13 @@ from django.views.decorators.http import require_POST
 from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models import FeeRefund, RefundPolicy
 from gonghui.aid.refunds import services as refunds
-from gonghui.aid.staff import StaffOnly, require_staff
 from gonghui.core.filters import SubtreeFilter
 from gonghui.core.forms import DateInput, ScopedModelForm, style
 from gonghui.core.models import AuditEntry
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
 from gonghui.core.search import text_q
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
 from gonghui.registry.models import Employer
 
@@ -144,7 +144,7 @@ class RefundFilterSet(django_filters.FilterSet):
 # ---------------------------------------------------------------------------------------------
 
 
-class PolicyListView(StaffOnly, ObjectListView):
+class PolicyListView(RoleRequired, ObjectListView):
     model = RefundPolicy
     select_related = ("organisation",)
     filterset_class = PolicyFilterSet
@@ -164,7 +164,7 @@ class PolicyListView(StaffOnly, ObjectListView):
         return context
 
 
-class PolicyEditView(StaffOnly, ObjectEditView):
+class PolicyEditView(RoleRequired, ObjectEditView):
     model = RefundPolicy
     form_class = PolicyForm
 
@@ -175,7 +175,7 @@ class PolicyEditView(StaffOnly, ObjectEditView):
 
 
 def _policy(request, pk) -> RefundPolicy:
-    require_staff(request.user)
+    require_role(request.user)
     queryset = RefundPolicy.objects.visible_to(request.user).select_related("organisation")
     return get_object_or_404(queryset, pk=pk)
 
@@ -203,7 +203,7 @@ def refund_policy_detail(request, pk):
 # ---------------------------------------------------------------------------------------------
 
 
-class RefundListView(StaffOnly, ObjectListView):
+class RefundListView(RoleRequired, ObjectListView):
     model = FeeRefund
     select_related = ("employer", "union", "policy__organisation")
     filterset_class = RefundFilterSet
@@ -256,7 +256,7 @@ def _search(user, policy, text: str) -> list:
 
 def refund_add(request):
     """Pick an open policy, find the employer, then fill in the fees paid and the amount."""
-    require_staff(request.user)
+    require_role(request.user)
     if not holds_role(request.user, EDIT_ROLES):
         raise PermissionDenied
     params = request.POST if request.method == "POST" else request.GET
@@ -294,7 +294,7 @@ def refund_add(request):
 
 
 def _refund(request, pk) -> FeeRefund:
-    require_staff(request.user)
+    require_role(request.user)
     queryset = FeeRefund.objects.visible_to(request.user).select_related(
         "policy__organisation", "employer", "union", "submitted_by", "decided_by"
     )

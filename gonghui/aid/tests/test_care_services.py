@@ -274,7 +274,7 @@ def test_record_visit(listed, bob):
         ({"visited_on": None}, "visited_on", "请填写走访日期"),
         ({"visitors": "  "}, "visitors", "请填写走访人"),
         ({"cash": Decimal("-1.00")}, "cash", "不能为负数"),
-        ({"cash": "abc"}, "cash", "应为金额"),
+        ({"cash": "abc"}, "cash", "慰问金“abc”不是金额"),
         ({"goods_value": Decimal("-0.01")}, "goods_value", "不能为负数"),
         ({"goods": "", "goods_value": Decimal("10.00")}, "goods", "请注明慰问物资"),
     ],

@@ -56,7 +56,7 @@ def test_create_plan_is_audited(county, alice):
     ("overrides", "field", "words"),
     [
         ({"ends_on": datetime.date(2000, 1, 1)}, "ends_on", "不能早于"),
-        ({"premium": Decimal("-1")}, "premium", "不小于 0"),
+        ({"premium": Decimal("-1")}, "premium", "每人保费不能为负数"),
         ({"max_claim": Decimal("0")}, "max_claim", "大于 0"),
         ({"name": "  "}, "name", "名称"),
         ({"year": 1999}, "year", "年度"),

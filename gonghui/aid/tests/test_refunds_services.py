@@ -224,8 +224,8 @@ def test_applicant_needs_edit_role_at_the_employers_union(county, charlie, frank
     [
         ("1000.00", "600.01", "amount_requested", "超过可返还上限 600.00 元"),
         ("333.33", "200.01", "amount_requested", "200.00"),  # 199.998 rounds to 200.00
-        ("0", "1.00", "fees_paid", "应大于0元"),
-        ("1000.00", "0", "amount_requested", "应大于0元"),
+        ("0", "1.00", "fees_paid", "应大于 0 元"),
+        ("1000.00", "0", "amount_requested", "应大于 0 元"),
         ("1000.001", "1.00", "fees_paid", "两位小数"),
         ("x", "1.00", "fees_paid", "应为数字"),
     ],
@@ -356,7 +356,7 @@ def test_pay_in_parts_never_over_the_approved_amount(approved, alice):
 
 @pytest.mark.django_db
 def test_pay_refuses_bad_input(approved, alice, bob):
-    for amount, text in [("0", "应大于0元"), ("-5", "应大于0元"), ("1.234", "两位小数")]:
+    for amount, text in [("0", "应大于 0 元"), ("-5", "应大于 0 元"), ("1.234", "两位小数")]:
         with pytest.raises(ValidationError) as caught:
             refunds.pay_refund(actor=alice, refund=approved, amount=amount)
         assert text in caught.value.message_dict["amount"][0]

@@ -38,8 +38,8 @@ def test_amounts_as_people_type_them(value, expected):
         ("1e20", {}, "超出范围"),
         ("Infinity", {}, "过大"),
         ("-5", {}, "金额不能为负数"),
-        ("0", {"positive": True}, "金额应大于0元"),
-        ("-5", {"positive": True}, "应大于0元"),
+        ("0", {"positive": True}, "金额应大于 0 元"),
+        ("-5", {"positive": True}, "应大于 0 元"),
     ],
 )
 def test_refusals_name_the_field_and_the_reason(value, options, message):
