@@ -9,7 +9,7 @@ app_name = "rights"
 urlpatterns = [
     path("", index, name="index"),
     path("cases/", include("gonghui.rights.urls_cases")),
-    path("service/", include("gonghui.rights.urls_service")),
+    path("service/", include("gonghui.rights.service.urls")),
     path("risk/", include("gonghui.rights.urls_risk")),
     path("contracts/", include("gonghui.rights.urls_contracts")),
 ]
