@@ -27,8 +27,8 @@ from gonghui.registry.models import Employer
 from gonghui.rights import case_queries, cases, court
 from gonghui.rights.choices import CaseChannel, CaseKind, CaseStatus
 from gonghui.rights.filters_cases import CaseFilterSet
-from gonghui.rights.forms_portal import MAX_WORKERS
 from gonghui.rights.models import Case, CaseEvent, CaseNote
+from gonghui.rights.portal.forms import MAX_WORKERS
 from gonghui.rights.views.common import is_counsel, is_staff
 
 TAG = "rights-cases"

@@ -13,7 +13,7 @@ from gonghui.core.uploads import ACCEPT
 from gonghui.registry.models import Employer
 from gonghui.rights import case_queries
 from gonghui.rights.choices import CaseChannel, CaseKind, CaseStatus
-from gonghui.rights.forms_portal import DOCUMENT_KINDS, MAX_WORKERS, clean_yuan
+from gonghui.rights.portal.forms import DOCUMENT_KINDS, MAX_WORKERS, clean_yuan
 
 OUTCOME_CHOICES = [
     (CaseStatus.AGREEMENT, CaseStatus.AGREEMENT.label),

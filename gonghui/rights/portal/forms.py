@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core.models import Organisation
 from gonghui.core.uploads import check_upload
-from gonghui.rights import portal_queries
 from gonghui.rights.cases import to_yuan
 from gonghui.rights.choices import CaseKind
+from gonghui.rights.portal import queries as portal_queries
 
 LARGE = {"class": "form-control form-control-lg"}
 SELECT = {"class": "form-select form-select-lg"}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.rights.views import portal
+from gonghui.rights.portal import views as portal
 
 app_name = "rights_portal"
 
