@@ -210,7 +210,7 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "gonghui.rights.choices.CaseStatus",
         "CaseKindEnum": "gonghui.rights.choices.CaseKind",
         "CaseChannelEnum": "gonghui.rights.choices.CaseChannel",
-        "CaseOutcomeEnum": "gonghui.rights.api_cases.OUTCOME_CHOICES",
+        "CaseOutcomeEnum": "gonghui.rights.cases.api.OUTCOME_CHOICES",
         "ContractKindEnum": "gonghui.rights.choices.ContractKind",
         "ContractScopeEnum": "gonghui.rights.choices.ContractScope",
         "RiskRatingEnum": "gonghui.rights.choices.Rating",

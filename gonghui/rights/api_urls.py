@@ -3,7 +3,8 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from gonghui.rights import api_cases, api_contracts, api_risk
+from gonghui.rights import api_contracts, api_risk
+from gonghui.rights.cases import api as api_cases
 from gonghui.rights.service import api as api_service
 
 router = SimpleRouter()  # the project API root lists no sub-roots

@@ -22,7 +22,7 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.rights import risk
-from gonghui.rights.cases import to_yuan
+from gonghui.rights.cases.services import to_yuan
 from gonghui.rights.choices import Rating
 from gonghui.rights.models import MonitoringPoint, MonthlyReport
 from gonghui.rights.risk_queries import due_date, month_start

@@ -8,7 +8,7 @@ app_name = "rights"
 
 urlpatterns = [
     path("", index, name="index"),
-    path("cases/", include("gonghui.rights.urls_cases")),
+    path("cases/", include("gonghui.rights.cases.urls")),
     path("service/", include("gonghui.rights.service.urls")),
     path("risk/", include("gonghui.rights.urls_risk")),
     path("contracts/", include("gonghui.rights.urls_contracts")),

@@ -3,4 +3,4 @@ documents, take it back.
 
 `queries.py` is the read side (cases found by the worker's verified phone hash), `forms.py` the
 forms, `views.py` the pages and `urls.py` their URL list (namespace 'rights_portal', included by
-gonghui/urls.py). The rules are the case services' (gonghui.rights.cases)."""
+gonghui/urls.py). The rules are the case services' (gonghui.rights.cases.services)."""

@@ -1,5 +1,5 @@
 """Forms of the worker's rights pages. They clean types and name what is wrong in the worker's
-words; gonghui.rights.cases decides the rules (and names what it refuses)."""
+words; gonghui.rights.cases.services decides the rules (and names what it refuses)."""
 
 from decimal import Decimal
 
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core.models import Organisation
 from gonghui.core.uploads import check_upload
-from gonghui.rights.cases import to_yuan
+from gonghui.rights.cases.services import to_yuan
 from gonghui.rights.choices import CaseKind
 from gonghui.rights.portal import queries as portal_queries
 

@@ -22,7 +22,8 @@ from gonghui.rights.models import Case, CaseDocument, CaseEvent, Counsel
 
 SEARCH_LIMIT = 10
 SEARCH_MIN_LENGTH = 2
-# The worker may take the case back until there is an outcome (gonghui.rights.cases.withdraw_case).
+# The worker may take the case back until there is an outcome
+# (gonghui.rights.cases.services.withdraw_case).
 WITHDRAWABLE = (
     CaseStatus.RECEIVED,
     CaseStatus.ACCEPTED,

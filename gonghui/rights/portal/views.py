@@ -3,7 +3,7 @@ documents, take it back.
 
 Every page is `worker_required` and finds cases by the worker's verified phone hash
 (gonghui.rights.portal.queries); another phone's case is a 404. The services of
-gonghui.rights.cases decide every rule and name what is wrong; the forms only clean types.
+gonghui.rights.cases.services decide every rule and name what is wrong; the forms only clean types.
 """
 
 from django.contrib import messages
@@ -18,7 +18,7 @@ from gonghui.core import uploads
 from gonghui.core.uploads import private_storage
 from gonghui.core.views.generic import apply_errors
 from gonghui.portal.identity import worker_required
-from gonghui.rights import cases
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseChannel
 from gonghui.rights.portal import queries as portal_queries
 from gonghui.rights.portal.forms import ACCEPT, ReportForm, UploadForm, WithdrawForm

@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from gonghui.rights import cases, court
+from gonghui.rights.cases import court
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseAction, CaseStatus
 from gonghui.rights.models import Counsel
 from gonghui.rights.tests.conftest import make_case

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from gonghui.core.models import AuditEntry
-from gonghui.rights import cases
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseAction, CaseKind, CaseStatus
 from gonghui.rights.models import Case, CaseEvent, Counsel
 

@@ -2,7 +2,7 @@
 
 Export: a case in a versioned, documented JSON form (docs/court-mediation.md), recorded as a
 CaseEvent COURT_EXPORT and in the audit log. Import: the platform's outcome of a case, applied
-through the case service (gonghui.rights.cases) in one transaction: bad input answers a
+through the case service (gonghui.rights.cases.services) in one transaction: bad input answers a
 ValidationError naming the field and the reason, and changes nothing.
 
 The applicant's phone is exported masked. `include_phone=True` gives the clear number, and only to
@@ -20,7 +20,7 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.roles import REVEAL_ROLES
 from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at
-from gonghui.rights import cases
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseAction, CaseStatus
 from gonghui.rights.models import Case, CaseEvent
 

@@ -2,10 +2,10 @@
 timeline, notes, documents and the forms of the allowed next steps, the POST of each step, the
 document download and the court mediation platform's export and import.
 
-Thin views: every case is found through `Case.objects.visible_to` (gonghui.rights.case_queries;
-a lawyer's own cases only, out of scope is 404); every write is a service of gonghui.rights.cases
-or gonghui.rights.court, which decide who may act and name what they refuse. Station keepers and
-other roles without a case role get 403.
+Thin views: every case is found through `Case.objects.visible_to` (gonghui.rights.cases.queries;
+a lawyer's own cases only, out of scope is 404); every write is a service of
+gonghui.rights.cases.services or gonghui.rights.cases.court, which decide who may act and name what
+they refuse. Station keepers and other roles without a case role get 403.
 """
 
 import json
@@ -23,9 +23,11 @@ from django.views.decorators.http import require_POST
 from gonghui.core import audit, uploads
 from gonghui.core.models import AuditAction, AuditEntry
 from gonghui.core.views.generic import ObjectListView, apply_errors
-from gonghui.rights import case_queries, cases, court
-from gonghui.rights.filters_cases import CaseFilterSet
-from gonghui.rights.forms_cases import (
+from gonghui.rights.cases import court
+from gonghui.rights.cases import queries as case_queries
+from gonghui.rights.cases import services as cases
+from gonghui.rights.cases.filters import CaseFilterSet
+from gonghui.rights.cases.forms import (
     AssignForm,
     CaseNoteForm,
     CourtExportForm,

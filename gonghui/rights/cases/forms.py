@@ -1,5 +1,5 @@
-"""Forms of the staff case pages. They clean types; gonghui.rights.cases (and .court) decide the
-rules and name what they refuse, on the field where the form has it."""
+"""Forms of the staff case pages. They clean types; gonghui.rights.cases.services (and court)
+decide the rules and name what they refuse, on the field where the form has it."""
 
 import json
 
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from gonghui.core.forms import style
 from gonghui.core.uploads import ACCEPT
 from gonghui.registry.models import Employer
-from gonghui.rights import case_queries
+from gonghui.rights.cases import queries as case_queries
 from gonghui.rights.choices import CaseChannel, CaseKind, CaseStatus
 from gonghui.rights.portal.forms import DOCUMENT_KINDS, MAX_WORKERS, clean_yuan
 

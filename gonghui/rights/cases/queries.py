@@ -2,7 +2,8 @@
 they may assign, the service points they may take a visit at, and the overdue flag.
 
 Scoping is `visible_to` only (a lawyer's own cases come from `own_rows`); the rules of who may act
-are the service's (gonghui.rights.cases), asked here so that a page offers only what will work.
+are the service's (gonghui.rights.cases.services), asked here so that a page offers only what
+will work.
 """
 
 from django.db.models import BooleanField, Q, Value, When
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from gonghui.core.models import Organisation
 from gonghui.core.roles import EDIT_ROLES
-from gonghui.rights import cases
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import FINAL, OUTCOMES, CaseStatus
 from gonghui.rights.models import Case, CaseDocument, CaseNote, Counsel, ServicePoint
 

@@ -30,7 +30,7 @@ from gonghui.core.models import AuditAction
 from gonghui.core.money import CENT, ZERO
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.core.uploads import check_upload, discard_document, store_document
-from gonghui.rights import deadlines
+from gonghui.rights.cases import deadlines
 from gonghui.rights.choices import (
     OUTCOMES,
     CaseAction,

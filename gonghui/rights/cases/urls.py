@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gonghui.rights.views import cases
+from gonghui.rights.cases import views as cases
 
 urlpatterns = [
     path("", cases.CaseListView.as_view(), name="case_list"),

@@ -3,8 +3,8 @@
 Cases (法律援助与调解案件): list, detail, intake, the steps of the life cycle, notes, and the court
 mediation platform's export and import. Scoping is the pages' (`Case.objects.visible_to`: a lawyer
 sees only the cases assigned to them; out of scope is 404); station keepers and other roles
-without a case role get 403. Every write is a service of gonghui.rights.cases / .court, whose
-errors answer 400 (rules, naming the field) or 403 (who may act). POSTs honour an
+without a case role get 403. Every write is a service of gonghui.rights.cases (services, court),
+whose errors answer 400 (rules, naming the field) or 403 (who may act). POSTs honour an
 `Idempotency-Key` header. Phones leave masked only; amounts are decimal strings in yuan.
 """
 
@@ -24,9 +24,11 @@ from gonghui.core.api import ERROR_RESPONSES, NOT_FOUND, ScopedReadOnlyViewSet, 
 from gonghui.core.idempotency import IDEMPOTENCY_PARAMETER, IdempotentCreateMixin, once
 from gonghui.core.serializers import OUT_OF_REACH, ScopedModelSerializer
 from gonghui.registry.models import Employer
-from gonghui.rights import case_queries, cases, court
+from gonghui.rights.cases import court
+from gonghui.rights.cases import queries as case_queries
+from gonghui.rights.cases import services as cases
+from gonghui.rights.cases.filters import CaseFilterSet
 from gonghui.rights.choices import CaseChannel, CaseKind, CaseStatus
-from gonghui.rights.filters_cases import CaseFilterSet
 from gonghui.rights.models import Case, CaseEvent, CaseNote
 from gonghui.rights.portal.forms import MAX_WORKERS
 from gonghui.rights.views.common import is_counsel, is_staff
