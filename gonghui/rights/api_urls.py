@@ -3,8 +3,9 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from gonghui.rights import api_contracts, api_risk
+from gonghui.rights import api_contracts
 from gonghui.rights.cases import api as api_cases
+from gonghui.rights.risk import api as api_risk
 from gonghui.rights.service import api as api_service
 
 router = SimpleRouter()  # the project API root lists no sub-roots

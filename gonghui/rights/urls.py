@@ -10,6 +10,6 @@ urlpatterns = [
     path("", index, name="index"),
     path("cases/", include("gonghui.rights.cases.urls")),
     path("service/", include("gonghui.rights.service.urls")),
-    path("risk/", include("gonghui.rights.urls_risk")),
+    path("risk/", include("gonghui.rights.risk.urls")),
     path("contracts/", include("gonghui.rights.urls_contracts")),
 ]

@@ -174,7 +174,7 @@ def _openness_changed(case: Case, before_status: str) -> None:
     was_open = before_status not in FINAL and before_status != ""
     is_open = case.status not in FINAL
     if case.employer_id and was_open != is_open:
-        from gonghui.rights import risk
+        from gonghui.rights.risk import services as risk
 
         risk.evaluate_employers(employer_ids=[case.employer_id])
 

@@ -3,7 +3,7 @@
 A grid belongs to an organisation (usually a town) and holds employers of that organisation's
 subtree or territory, one grid per employer (a big one alone, small ones together). Its members
 are the people who walk it (网格长, 网格员, 企业联络员). A monitoring point (劳动关系监测点) sits
-at an employer of a grid and files a report each month (gonghui.rights.reports).
+at an employer of a grid and files a report each month (gonghui.rights.risk.reports).
 
 Every write needs a clerk or administrator of the grid's organisation (or above) and is audited.
 """
@@ -19,9 +19,9 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction, RoleAssignment
 from gonghui.core.scoping import OUT_OF_SCOPE, ensure_may_edit_org, may_edit_org
 from gonghui.registry.models import Employer
-from gonghui.rights import risk
 from gonghui.rights.choices import GridRole
 from gonghui.rights.models import Grid, GridEmployer, GridMember, MonitoringPoint
+from gonghui.rights.risk import services as risk
 
 GRID_FIELDS = ("organisation", "name", "code", "is_active")
 POINT_FIELDS = ("contact_name", "reporter", "established_on", "report_due_day", "is_active")

@@ -1,6 +1,6 @@
 """Grids (网格+企业): the list with its counts, a grid's page (employers, members, points),
 adding and removing employers and members, and the monitoring points. Thin views: scoping
-through `visible_to`, writes through gonghui.rights.grids."""
+through `visible_to`, writes through gonghui.rights.risk.grids."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.views.generic import ObjectListView, apply_errors
-from gonghui.rights import grids, risk_queries
-from gonghui.rights.filters_risk import GridFilterSet
-from gonghui.rights.forms_risk import GridEmployerForm, GridForm, GridMemberForm, PointForm
 from gonghui.rights.models import Grid, GridEmployer, GridMember
+from gonghui.rights.risk import grids
+from gonghui.rights.risk import queries as risk_queries
+from gonghui.rights.risk.filters import GridFilterSet
+from gonghui.rights.risk.forms import GridEmployerForm, GridForm, GridMemberForm, PointForm
+from gonghui.rights.risk.views.common import error_message, require_staff, scoped
 from gonghui.rights.views.common import StaffOnly
-from gonghui.rights.views.risk_common import error_message, require_staff, scoped
 
 
 def grid_url(grid) -> str:
@@ -204,7 +205,7 @@ def grid_point_add(request, pk):
 
 
 def _point(request, pk):
-    from gonghui.rights.views.risk_common import require_risk_user
+    from gonghui.rights.risk.views.common import require_risk_user
 
     require_risk_user(request.user)
     queryset = risk_queries.points_for(request.user).select_related(
@@ -233,7 +234,7 @@ def grid_point_edit(request, pk):
 
 def grid_point_detail(request, pk):
     """A point's last twelve months: its reports, the late ones and the missing ones."""
-    from gonghui.rights import reports
+    from gonghui.rights.risk import reports
 
     point = _point(request, pk)
     levels = risk_queries.levels_of([point.employer_id])

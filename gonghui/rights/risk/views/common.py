@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from gonghui.core.roles import Role
 from gonghui.core.scoping import holds_role_at
-from gonghui.rights import risk_queries
+from gonghui.rights.risk import queries as risk_queries
 from gonghui.rights.views.common import is_staff
 
 

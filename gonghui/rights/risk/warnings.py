@@ -1,5 +1,5 @@
 """Risk warnings (风险预警): signing for them, recording how they were handled, and moving the
-ones not handled in time up the tree. The only code that changes a warning (risk.py opens them).
+ones not handled in time up the tree. The only code that changes a warning (services.py opens them).
 
 A warning is the responsibility of an organisation (first the employer's town or park). A clerk
 or administrator of that organisation or above signs for it (acknowledge) and records the
@@ -21,7 +21,7 @@ from gonghui.core.models import AuditAction, AuditEntry
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.rights.choices import WarningStatus
 from gonghui.rights.models import RiskWarning, WarningEscalation
-from gonghui.rights.risk import handle_by
+from gonghui.rights.risk.services import handle_by
 
 HANDLING_LIMIT = 2000
 

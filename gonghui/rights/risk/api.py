@@ -1,6 +1,6 @@
 """The risk area of the rights API (/api/rights/): grids, monitoring points, monthly reports
-(filed through gonghui.rights.reports, late ones flagged), employers' levels, and warnings with
-their acknowledgement and handling (gonghui.rights.warnings). Scoped like the pages."""
+(filed through gonghui.rights.risk.reports, late ones flagged), employers' levels, and warnings with
+their acknowledgement and handling (gonghui.rights.risk.warnings). Scoped like the pages."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +11,9 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
 from gonghui.core.api import ERROR_RESPONSES, NOT_FOUND, ScopedReadOnlyViewSet, service_errors
-from gonghui.rights import reports, risk_queries, warnings
 from gonghui.rights.models import EmployerRisk, Grid, MonitoringPoint, MonthlyReport, RiskWarning
+from gonghui.rights.risk import queries as risk_queries
+from gonghui.rights.risk import reports, warnings
 
 TAG = "rights-risk"
 

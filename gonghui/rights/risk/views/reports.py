@@ -1,6 +1,6 @@
 """Monthly reports (监测月报): the list (late ones flagged, and the points that missed the last
 due month), filing a point's report, a report's page and its correction. Writes through
-gonghui.rights.reports; who may file is `reports.may_file` (the point's reporter account, or
+gonghui.rights.risk.reports; who may file is `reports.may_file` (the point's reporter account, or
 staff of the grid's organisation or of the employer's union)."""
 
 import datetime
@@ -16,11 +16,12 @@ from gonghui.core.filters import prepare_form
 from gonghui.core.models import AuditEntry
 from gonghui.core.pagination import paginate
 from gonghui.core.views.generic import PAGE_SIZE, apply_errors, capped_count
-from gonghui.rights import reports, risk_queries
-from gonghui.rights.filters_risk import ReportFilterSet
-from gonghui.rights.forms_risk import ReportForm
-from gonghui.rights.views.risk_common import require_risk_user, scoped
-from gonghui.rights.views.risk_grids import _point, point_url
+from gonghui.rights.risk import queries as risk_queries
+from gonghui.rights.risk import reports
+from gonghui.rights.risk.filters import ReportFilterSet
+from gonghui.rights.risk.forms import ReportForm
+from gonghui.rights.risk.views.common import require_risk_user, scoped
+from gonghui.rights.risk.views.grids import _point, point_url
 
 SORTS = {"month": gettext_lazy("所属月份"), "submitted_at": gettext_lazy("报送时间")}
 

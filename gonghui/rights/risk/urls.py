@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from gonghui.rights.views import risk_grids, risk_reports, risk_warnings
+from gonghui.rights.risk.views import grids as risk_grids
+from gonghui.rights.risk.views import reports as risk_reports
+from gonghui.rights.risk.views import warnings as risk_warnings
 
 urlpatterns = [
     path("grids/", risk_grids.GridListView.as_view(), name="grid_list"),

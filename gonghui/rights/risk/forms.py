@@ -13,7 +13,7 @@ from gonghui.core.models import Organisation, User
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import GridRole, Rating
 from gonghui.rights.models import Grid, GridEmployer, MonitoringPoint, MonthlyReport, RiskRule
-from gonghui.rights.risk_queries import add_months, month_start, today_of
+from gonghui.rights.risk.queries import add_months, month_start, today_of
 
 
 def _styled(form) -> None:

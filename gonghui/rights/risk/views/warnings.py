@@ -1,5 +1,5 @@
 """Rules, the board of levels by town, and the warnings (acknowledge, handle, escalation steps).
-Writes through gonghui.rights.risk and gonghui.rights.warnings."""
+Writes through gonghui.rights.risk.services and gonghui.rights.risk.warnings."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,13 +14,15 @@ from gonghui.core.models import AuditEntry, Organisation
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.views.generic import ObjectListView, apply_errors
-from gonghui.rights import risk, risk_queries, warnings
 from gonghui.rights.choices import RiskLevel
-from gonghui.rights.filters_risk import RuleFilterSet, WarningFilterSet
-from gonghui.rights.forms_risk import DefaultRulesForm, HandleForm, RuleForm
 from gonghui.rights.models import RiskRule, RiskWarning
+from gonghui.rights.risk import queries as risk_queries
+from gonghui.rights.risk import services as risk
+from gonghui.rights.risk import warnings
+from gonghui.rights.risk.filters import RuleFilterSet, WarningFilterSet
+from gonghui.rights.risk.forms import DefaultRulesForm, HandleForm, RuleForm
+from gonghui.rights.risk.views.common import error_message, may_run_all, require_staff, scoped
 from gonghui.rights.views.common import StaffOnly
-from gonghui.rights.views.risk_common import error_message, may_run_all, require_staff, scoped
 
 # ---------------------------------------------------------------------------------------------
 # Rules

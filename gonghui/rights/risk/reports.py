@@ -4,7 +4,7 @@ A point reports each month on five categories, each rated 0-3 (无, 轻微, 较�
 wages owed and the workers concerned. The report for a month is due by the point's
 `report_due_day` of the month after; one filed later is stored as late (`is_late`, never changed
 afterwards, not even by a correction). After a report is filed or corrected the employer's risk
-level is judged again (gonghui.rights.risk).
+level is judged again (gonghui.rights.risk.services).
 
 Who may file or correct: the point's own reporter account, or a clerk/administrator of the
 grid's organisation or of the employer's union (or above). actor None is the system (the demo).
@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
-from gonghui.rights import risk
 from gonghui.rights.cases.services import to_yuan
 from gonghui.rights.choices import Rating
 from gonghui.rights.models import MonitoringPoint, MonthlyReport
-from gonghui.rights.risk_queries import due_date, month_start
+from gonghui.rights.risk import services as risk
+from gonghui.rights.risk.queries import due_date, month_start
 
 RATINGS = {
     "wage_arrears": gettext_lazy("欠薪"),

@@ -27,7 +27,7 @@ below apply (and `rule_defaults` creates them for an organisation to adjust):
 
 When the level rises above the previous one a RiskWarning opens (responsible: the employer's
 territory, i.e. its town or park), due for handling within the hours below, after which
-`gonghui.rights.warnings.escalate_overdue` moves it up the tree. A county may set its own hours
+`gonghui.rights.risk.warnings.escalate_overdue` moves it up the tree. A county may set its own hours
 in settings.GONGHUI_WARNING_HANDLE_HOURS ({level: hours}).
 
     level   hours to handle
@@ -65,7 +65,7 @@ from gonghui.rights.models import (
     RiskRule,
     RiskWarning,
 )
-from gonghui.rights.risk_queries import (
+from gonghui.rights.risk.queries import (
     MISSED_CAP,
     add_months,
     consecutive_missed,
