@@ -3,8 +3,8 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from gonghui.rights import api_contracts
 from gonghui.rights.cases import api as api_cases
+from gonghui.rights.contracts import api as api_contracts
 from gonghui.rights.risk import api as api_risk
 from gonghui.rights.service import api as api_service
 

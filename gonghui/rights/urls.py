@@ -11,5 +11,5 @@ urlpatterns = [
     path("cases/", include("gonghui.rights.cases.urls")),
     path("service/", include("gonghui.rights.service.urls")),
     path("risk/", include("gonghui.rights.risk.urls")),
-    path("contracts/", include("gonghui.rights.urls_contracts")),
+    path("contracts/", include("gonghui.rights.contracts.urls")),
 ]

@@ -1,6 +1,6 @@
 """Collective contracts (集体合同): list with filters, the 90-day expiry list, add/edit, detail,
 and the employers covered. Thin views: scoping through `visible_to` / `editable_by`, writes
-through gonghui.rights.contracts, lists through gonghui.rights.contract_queries."""
+through gonghui.rights.contracts.services, lists through gonghui.rights.contracts.queries."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 from gonghui.core.models import AuditEntry
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
 from gonghui.registry.models import Employer
-from gonghui.rights import contract_queries as queries
-from gonghui.rights import contracts
-from gonghui.rights.filters_contracts import ContractFilterSet
-from gonghui.rights.forms_contracts import ContractForm, CoverageForm
+from gonghui.rights.contracts import queries
+from gonghui.rights.contracts import services as contracts
+from gonghui.rights.contracts.filters import ContractFilterSet
+from gonghui.rights.contracts.forms import ContractForm, CoverageForm
 from gonghui.rights.models import CollectiveContract, ContractEmployer
 from gonghui.rights.views.common import StaffOnly, require_staff
 

@@ -1,6 +1,7 @@
 """Centralised bargaining rounds (集中要约): list, add/edit, the round's page with its offers and
 counts per outcome, sending offers to many employers at once, recording responses. Thin views:
-writes through gonghui.rights.bargaining, candidates through gonghui.rights.contract_queries."""
+writes through gonghui.rights.contracts.bargaining, candidates through
+gonghui.rights.contracts.queries."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,10 +12,9 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.models import AuditEntry
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
-from gonghui.rights import bargaining
-from gonghui.rights import contract_queries as queries
-from gonghui.rights.filters_contracts import RoundFilterSet
-from gonghui.rights.forms_contracts import CandidateFilterForm, OfferAddForm, OfferForm, RoundForm
+from gonghui.rights.contracts import bargaining, queries
+from gonghui.rights.contracts.filters import RoundFilterSet
+from gonghui.rights.contracts.forms import CandidateFilterForm, OfferAddForm, OfferForm, RoundForm
 from gonghui.rights.models import BargainingRound, RoundOffer
 from gonghui.rights.views.common import StaffOnly, require_staff
 

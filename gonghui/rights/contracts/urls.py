@@ -3,9 +3,9 @@ at /rights/contracts/): collective contracts, bargaining rounds, democratic mana
 
 from django.urls import path
 
-from gonghui.rights.views import contract_contracts as c
-from gonghui.rights.views import contract_democracy as d
-from gonghui.rights.views import contract_rounds as r
+from gonghui.rights.contracts.views import contracts as c
+from gonghui.rights.contracts.views import democracy as d
+from gonghui.rights.contracts.views import rounds as r
 
 urlpatterns = [
     path("", c.ContractListView.as_view(), name="contract_list"),

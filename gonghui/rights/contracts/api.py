@@ -1,7 +1,7 @@
 """The contracts area of the rights API (/api/rights/): collective contracts, bargaining rounds
 and democratic management. Scoped like the pages (`visible_to`: out of scope is 404); writes go
-through gonghui.rights.contracts / bargaining / democracy, whose errors answer 400 (input) or
-403 (who may act)."""
+through gonghui.rights.contracts (services, bargaining, democracy), whose errors answer 400
+(input) or 403 (who may act)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,9 @@ from gonghui.core.api import EditorPermission, ScopedModelViewSet, describe
 from gonghui.core.models import Organisation
 from gonghui.core.serializers import ScopedModelSerializer, ScopedRelatedField
 from gonghui.registry.models import Employer
-from gonghui.rights import bargaining, contract_queries, contracts, democracy
+from gonghui.rights.contracts import bargaining, democracy
+from gonghui.rights.contracts import queries as contract_queries
+from gonghui.rights.contracts import services as contracts
 from gonghui.rights.models import BargainingRound, CollectiveContract, Democracy
 
 TAG_CONTRACTS = "rights-contracts"

@@ -1,6 +1,7 @@
 """Workers' congresses (职代会) and open factory affairs (厂务公开): the unionized employers the
 user sees with their flags, last session (overdue after a year), stars, and the establishment
-rates of the report; the edit of one employer's record through gonghui.rights.democracy."""
+rates of the report; the edit of one employer's record through
+gonghui.rights.contracts.democracy."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,10 +13,9 @@ from django.utils.translation import gettext_lazy
 from gonghui.core.models import AuditEntry
 from gonghui.core.views.generic import ObjectListView, apply_errors
 from gonghui.registry.models import Employer
-from gonghui.rights import contract_queries as queries
-from gonghui.rights import democracy
-from gonghui.rights.filters_contracts import DemocracyFilterSet
-from gonghui.rights.forms_contracts import DemocracyForm
+from gonghui.rights.contracts import democracy, queries
+from gonghui.rights.contracts.filters import DemocracyFilterSet
+from gonghui.rights.contracts.forms import DemocracyForm
 from gonghui.rights.models import Democracy
 from gonghui.rights.views.common import StaffOnly, require_staff
 

@@ -8,7 +8,7 @@ from gonghui.core.filters import SubtreeFilter, yes_no_filter
 from gonghui.core.search import normalise
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import ContractKind, ContractScope
-from gonghui.rights.contract_queries import EXPIRING_DAYS, contract_status_q
+from gonghui.rights.contracts.queries import EXPIRING_DAYS, contract_status_q
 from gonghui.rights.models import BargainingRound, CollectiveContract
 
 STATUS_CHOICES = [
