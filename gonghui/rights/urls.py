@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from gonghui.rights.views.index import index
+from gonghui.rights.index import index
 
 app_name = "rights"
 

@@ -24,6 +24,7 @@ from gonghui.core.api import ERROR_RESPONSES, NOT_FOUND, ScopedReadOnlyViewSet, 
 from gonghui.core.idempotency import IDEMPOTENCY_PARAMETER, IdempotentCreateMixin, once
 from gonghui.core.serializers import OUT_OF_REACH, ScopedModelSerializer
 from gonghui.registry.models import Employer
+from gonghui.rights.access import is_counsel, is_staff
 from gonghui.rights.cases import court
 from gonghui.rights.cases import queries as case_queries
 from gonghui.rights.cases import services as cases
@@ -31,7 +32,6 @@ from gonghui.rights.cases.filters import CaseFilterSet
 from gonghui.rights.choices import CaseChannel, CaseKind, CaseStatus
 from gonghui.rights.models import Case, CaseEvent, CaseNote
 from gonghui.rights.portal.forms import MAX_WORKERS
-from gonghui.rights.views.common import is_counsel, is_staff
 
 TAG = "rights-cases"
 FORBIDDEN = {

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from gonghui.core import audit, uploads
 from gonghui.core.models import AuditAction, AuditEntry
 from gonghui.core.views.generic import ObjectListView, apply_errors
+from gonghui.rights.access import CaseUsersOnly, is_staff, require_case_user
 from gonghui.rights.cases import court
 from gonghui.rights.cases import queries as case_queries
 from gonghui.rights.cases import services as cases
@@ -40,7 +41,6 @@ from gonghui.rights.cases.forms import (
     RecoveryForm,
 )
 from gonghui.rights.models import Case, CaseDocument
-from gonghui.rights.views.common import CaseUsersOnly, is_staff, require_case_user
 
 
 def case_url(case) -> str:

@@ -1,4 +1,4 @@
-"""The exchange with the court's mediation platform (gonghui/rights/court.py, documented in
+"""The exchange with the court's mediation platform (gonghui/rights/cases/court.py, documented in
 docs/court-mediation.md): a case goes out as versioned JSON (phone masked), the platform's
 result comes back and is applied through the case service; bad input names the field and
 changes nothing."""

@@ -1,6 +1,6 @@
-"""The life cycle of a case through its service (gonghui/rights/cases.py): received → accepted or
-declined → assigned → mediation → outcome → closed, reopening, withdrawal; every step dated,
-with who; the submitter never accepts their own case; wrong steps change nothing."""
+"""The life cycle of a case through its service (gonghui/rights/cases/services.py): received →
+accepted or declined → assigned → mediation → outcome → closed, reopening, withdrawal; every step
+dated, with who; the submitter never accepts their own case; wrong steps change nothing."""
 
 import datetime
 from decimal import Decimal

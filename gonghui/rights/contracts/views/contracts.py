@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 from gonghui.core.models import AuditEntry
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
 from gonghui.registry.models import Employer
+from gonghui.rights.access import StaffOnly, require_staff
 from gonghui.rights.contracts import queries
 from gonghui.rights.contracts import services as contracts
 from gonghui.rights.contracts.filters import ContractFilterSet
 from gonghui.rights.contracts.forms import ContractForm, CoverageForm
 from gonghui.rights.models import CollectiveContract, ContractEmployer
-from gonghui.rights.views.common import StaffOnly, require_staff
 
 
 def contract_state(contract, today) -> str:

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 from gonghui.core.models import AuditEntry
 from gonghui.core.views.generic import ObjectListView, apply_errors
 from gonghui.registry.models import Employer
+from gonghui.rights.access import StaffOnly, require_staff
 from gonghui.rights.contracts import democracy, queries
 from gonghui.rights.contracts.filters import DemocracyFilterSet
 from gonghui.rights.contracts.forms import DemocracyForm
 from gonghui.rights.models import Democracy
-from gonghui.rights.views.common import StaffOnly, require_staff
 
 
 class DemocracyListView(StaffOnly, ObjectListView):

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.models import AuditEntry
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
+from gonghui.rights.access import StaffOnly, require_staff
 from gonghui.rights.contracts import bargaining, queries
 from gonghui.rights.contracts.filters import RoundFilterSet
 from gonghui.rights.contracts.forms import CandidateFilterForm, OfferAddForm, OfferForm, RoundForm
 from gonghui.rights.models import BargainingRound, RoundOffer
-from gonghui.rights.views.common import StaffOnly, require_staff
 
 CANDIDATE_LIMIT = 1000  # one page of tick boxes; narrow the area for more
 

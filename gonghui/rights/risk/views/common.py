@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404
 
 from gonghui.core.roles import Role
 from gonghui.core.scoping import holds_role_at
+from gonghui.rights.access import is_staff
 from gonghui.rights.risk import queries as risk_queries
-from gonghui.rights.views.common import is_staff
 
 
 def require_risk_user(user) -> None:

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.views.generic import ObjectListView, apply_errors
+from gonghui.rights.access import StaffOnly
 from gonghui.rights.models import Grid, GridEmployer, GridMember
 from gonghui.rights.risk import grids
 from gonghui.rights.risk import queries as risk_queries
 from gonghui.rights.risk.filters import GridFilterSet
 from gonghui.rights.risk.forms import GridEmployerForm, GridForm, GridMemberForm, PointForm
 from gonghui.rights.risk.views.common import error_message, require_staff, scoped
-from gonghui.rights.views.common import StaffOnly
 
 
 def grid_url(grid) -> str:

@@ -14,6 +14,7 @@ from gonghui.core.models import AuditEntry, Organisation
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.views.generic import ObjectListView, apply_errors
+from gonghui.rights.access import StaffOnly
 from gonghui.rights.choices import RiskLevel
 from gonghui.rights.models import RiskRule, RiskWarning
 from gonghui.rights.risk import queries as risk_queries
@@ -22,7 +23,6 @@ from gonghui.rights.risk import warnings
 from gonghui.rights.risk.filters import RuleFilterSet, WarningFilterSet
 from gonghui.rights.risk.forms import DefaultRulesForm, HandleForm, RuleForm
 from gonghui.rights.risk.views.common import error_message, may_run_all, require_staff, scoped
-from gonghui.rights.views.common import StaffOnly
 
 # ---------------------------------------------------------------------------------------------
 # Rules

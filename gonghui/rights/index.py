@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.rights.views.common import is_staff, require_case_user
+from gonghui.rights.access import is_staff, require_case_user
 
 # (url name, label, hint, staff only)
 SECTIONS = [
