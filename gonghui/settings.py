@@ -210,7 +210,7 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "gonghui.rights.choices.CaseStatus",
         "CaseKindEnum": "gonghui.rights.choices.CaseKind",
         "CaseChannelEnum": "gonghui.rights.choices.CaseChannel",
-        "CaseOutcomeEnum": "gonghui.rights.api_cases.OUTCOME_CHOICES",
+        "CaseOutcomeEnum": "gonghui.rights.cases.api.OUTCOME_CHOICES",
         "ContractKindEnum": "gonghui.rights.choices.ContractKind",
         "ContractScopeEnum": "gonghui.rights.choices.ContractScope",
         "RiskRatingEnum": "gonghui.rights.choices.Rating",
@@ -245,7 +245,7 @@ GONGHUI_CARD_TOKEN_SECONDS = env.int("GONGHUI_CARD_TOKEN_SECONDS", default=10 * 
 GONGHUI_PORTAL_BASE_URL = env.str("GONGHUI_PORTAL_BASE_URL", default="")
 
 # Rights (维权): days each stage of a case may take before it is flagged overdue, e.g.
-# "received=3,mediating=15" (gonghui/rights/deadlines.py has the defaults), and hours a risk
+# "received=3,mediating=15" (gonghui/rights/cases/deadlines.py has the defaults), and hours a risk
 # warning of a level (1 yellow, 2 orange, 3 red) may stay unhandled before it escalates upwards.
 GONGHUI_CASE_DEADLINES = {
     stage: int(days) for stage, days in env.dict("GONGHUI_CASE_DEADLINES", default={}).items()

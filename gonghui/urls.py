@@ -21,6 +21,6 @@ urlpatterns = [
     path("aid/", include("gonghui.aid.urls")),
     path("m/aid/", include("gonghui.aid.portal.urls")),
     path("rights/", include("gonghui.rights.urls")),
-    path("m/rights/", include("gonghui.rights.portal_urls")),
+    path("m/rights/", include("gonghui.rights.portal.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]

@@ -3,7 +3,10 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from gonghui.rights import api_cases, api_contracts, api_risk, api_service
+from gonghui.rights.cases import api as api_cases
+from gonghui.rights.contracts import api as api_contracts
+from gonghui.rights.risk import api as api_risk
+from gonghui.rights.service import api as api_service
 
 router = SimpleRouter()  # the project API root lists no sub-roots
 for module in (api_cases, api_service, api_risk, api_contracts):

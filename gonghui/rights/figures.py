@@ -21,7 +21,7 @@ Definitions:
 - `contract_rate`, `contract_rate_by_kind` (keyed by the kind's label), `congress_rate`,
   `open_affairs_rate`: shares of the unionized employers in scope (operating, covered by an
   active union) with an effective collective contract (of the kind) / a workers' congress / open
-  factory affairs on `today` (gonghui.rights.contract_queries, four places).
+  factory affairs on `today` (gonghui.rights.contracts.queries, four places).
 """
 
 import datetime
@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.figures import FigureScope
 from gonghui.core.money import CENT, ZERO
 from gonghui.rights.choices import CaseKind, CaseStatus, ReceptionKind
-from gonghui.rights.contract_queries import establishment_rates
+from gonghui.rights.contracts.queries import establishment_rates
 from gonghui.rights.models import Case, MonitoringPoint, Reception, RiskWarning
 from gonghui.rights.models.common import EmployerScopedQuerySet
 from gonghui.rights.models.risk import PointQuerySet

@@ -24,6 +24,6 @@ def counsel_landing(user) -> str | None:
     """A lawyer or mediator (no registry role) lands on their own cases."""
     from django.urls import reverse
 
-    from gonghui.rights.views.common import is_counsel
+    from gonghui.rights.access import is_counsel
 
     return reverse("rights:case_list") if is_counsel(user) else None

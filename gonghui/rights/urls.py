@@ -2,14 +2,14 @@
 
 from django.urls import include, path
 
-from gonghui.rights.views.index import index
+from gonghui.rights.index import index
 
 app_name = "rights"
 
 urlpatterns = [
     path("", index, name="index"),
-    path("cases/", include("gonghui.rights.urls_cases")),
-    path("service/", include("gonghui.rights.urls_service")),
-    path("risk/", include("gonghui.rights.urls_risk")),
-    path("contracts/", include("gonghui.rights.urls_contracts")),
+    path("cases/", include("gonghui.rights.cases.urls")),
+    path("service/", include("gonghui.rights.service.urls")),
+    path("risk/", include("gonghui.rights.risk.urls")),
+    path("contracts/", include("gonghui.rights.contracts.urls")),
 ]

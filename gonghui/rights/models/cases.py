@@ -132,7 +132,7 @@ class CaseQuerySet(ScopedQuerySet):
 
 
 class Case(PersonalNumbers, models.Model):
-    """A rights case (维权案件). Its status moves only through gonghui.rights.cases."""
+    """A rights case (维权案件). Its status moves only through gonghui.rights.cases.services."""
 
     phone_required = False
 

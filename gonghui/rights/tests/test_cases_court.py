@@ -1,4 +1,4 @@
-"""The exchange with the court's mediation platform (gonghui/rights/court.py, documented in
+"""The exchange with the court's mediation platform (gonghui/rights/cases/court.py, documented in
 docs/court-mediation.md): a case goes out as versioned JSON (phone masked), the platform's
 result comes back and is applied through the case service; bad input names the field and
 changes nothing."""
@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from gonghui.rights import cases, court
+from gonghui.rights.cases import court
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseAction, CaseStatus
 from gonghui.rights.models import Counsel
 from gonghui.rights.tests.conftest import make_case

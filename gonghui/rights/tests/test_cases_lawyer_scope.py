@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gonghui.rights import cases
+from gonghui.rights.cases import services as cases
 from gonghui.rights.models import Counsel
 from gonghui.rights.tests.conftest import make_case
 from gonghui.rights.tests.portal_helpers import png_bytes

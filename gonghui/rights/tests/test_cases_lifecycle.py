@@ -1,6 +1,6 @@
-"""The life cycle of a case through its service (gonghui/rights/cases.py): received → accepted or
-declined → assigned → mediation → outcome → closed, reopening, withdrawal; every step dated,
-with who; the submitter never accepts their own case; wrong steps change nothing."""
+"""The life cycle of a case through its service (gonghui/rights/cases/services.py): received →
+accepted or declined → assigned → mediation → outcome → closed, reopening, withdrawal; every step
+dated, with who; the submitter never accepts their own case; wrong steps change nothing."""
 
 import datetime
 from decimal import Decimal
@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from gonghui.core.models import AuditEntry
-from gonghui.rights import cases
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseAction, CaseKind, CaseStatus
 from gonghui.rights.models import Case, CaseEvent, Counsel
 

@@ -14,7 +14,7 @@ import pytest
 
 from gonghui.core.figures import FigureScope, rate
 from gonghui.rights.choices import ContractKind, ContractScope
-from gonghui.rights.contract_queries import (
+from gonghui.rights.contracts.queries import (
     contract_coverage,
     democracy_counts,
     establishment_rates,

@@ -185,7 +185,7 @@ def test_a_file_refused_by_the_service_undoes_the_case_and_the_files(
     the case, the other documents and their stored files all go."""
     from django.core.exceptions import ValidationError
 
-    from gonghui.rights import cases
+    from gonghui.rights.cases import services as cases
 
     real = cases.attach_document
 

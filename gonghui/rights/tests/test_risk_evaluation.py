@@ -10,9 +10,11 @@ from django.test.utils import CaptureQueriesContext
 
 from gonghui.core.models import AuditEntry
 from gonghui.registry.services import create_employer
-from gonghui.rights import cases, reports, risk
+from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseKind, RiskLevel, RuleSource, WarningStatus
 from gonghui.rights.models import EmployerRisk, RiskRule, RiskWarning
+from gonghui.rights.risk import reports
+from gonghui.rights.risk import services as risk
 from gonghui.rights.tests.conftest import make_case
 from gonghui.rights.tests.risk_helpers import (
     aware,

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from gonghui.rights import reports, warnings
 from gonghui.rights.choices import RiskLevel, WarningStatus
 from gonghui.rights.models import RiskWarning, WarningEscalation
+from gonghui.rights.risk import reports, warnings
 from gonghui.rights.tests.risk_helpers import aware, make_warning, point_a, ratings
 
 pytestmark = pytest.mark.django_db

@@ -60,7 +60,7 @@ def town_a_democracy(county, user) -> int:
     return Democracy.objects.create(employer=county.employer_a, congress_established=True).pk
 
 
-# The contracts API (gonghui/rights/api_contracts.py).
+# The contracts API (gonghui/rights/contracts/api.py).
 LIST_URLS.update(
     {
         "rights-contract-list": 200,

@@ -118,7 +118,7 @@ def town_a_level(county, user) -> int:
     ).pk
 
 
-# The risk API (gonghui/rights/api_risk.py).
+# The risk API (gonghui/rights/risk/api.py).
 LIST_URLS.update(
     {
         "rights-grid-list": 200,

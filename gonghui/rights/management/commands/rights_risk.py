@@ -3,7 +3,8 @@ a rise) and move unhandled warnings past their time up the tree. For cron, e.g. 
 
 from django.core.management.base import BaseCommand
 
-from gonghui.rights import risk, warnings
+from gonghui.rights.risk import services as risk
+from gonghui.rights.risk import warnings
 
 
 class Command(BaseCommand):
