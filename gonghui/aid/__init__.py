@@ -18,8 +18,9 @@ filters.py, pages (views.py, urls.py) and API (api.py), as far as it has them:
 At the top level: apps.py and registration.py (what aid adds to the project at start-up),
 models/ (every model, by feature), choices.py, kinds.py (the programme kinds every county has),
 urls.py (the staff pages under /aid/, including each feature's urls.py), index.py (the front
-page), api_urls.py (one router for the API under /api/aid/), figures.py and dashboard.py (the figures and the dashboard section) and demo.py
-(the demo data). Templates stay in templates/aid/, tests flat in tests/.
+page), api_urls.py (one router for the API under /api/aid/), figures.py and dashboard.py (the
+figures and the dashboard section) and demo.py (the demo data). Templates stay in
+templates/aid/, tests flat in tests/.
 
 Shared pieces come from core: amounts through core.money.parse_yuan, ledger rows through
 core.ledgers (LedgerRow, pay_once), documents through core.models.StoredDocument and
