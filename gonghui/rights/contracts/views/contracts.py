@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.models import AuditEntry
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
 from gonghui.registry.models import Employer
-from gonghui.rights.access import StaffOnly, require_staff
 from gonghui.rights.contracts import queries
 from gonghui.rights.contracts import services as contracts
 from gonghui.rights.contracts.filters import ContractFilterSet
@@ -32,7 +32,7 @@ def contract_state(contract, today) -> str:
     return "effective"
 
 
-class ContractListView(StaffOnly, ObjectListView):
+class ContractListView(RoleRequired, ObjectListView):
     model = CollectiveContract
     select_related = ("organisation",)
     filterset_class = ContractFilterSet
@@ -62,7 +62,7 @@ class ContractListView(StaffOnly, ObjectListView):
 
 
 def contract_expiring(request):
-    require_staff(request.user)
+    require_role(request.user)
     today = timezone.localdate()
     context = {
         "contracts": queries.expiring_contracts(request.user, today),
@@ -72,7 +72,7 @@ def contract_expiring(request):
     return render(request, "rights/contract_expiring.html", context)
 
 
-class ContractEditView(StaffOnly, ObjectEditView):
+class ContractEditView(RoleRequired, ObjectEditView):
     model = CollectiveContract
     form_class = ContractForm
 
@@ -84,7 +84,7 @@ class ContractEditView(StaffOnly, ObjectEditView):
 
 
 def _contract(request, pk) -> CollectiveContract:
-    require_staff(request.user)
+    require_role(request.user)
     found = CollectiveContract.objects.visible_to(request.user).select_related("organisation")
     return get_object_or_404(found, pk=pk)
 
@@ -148,7 +148,7 @@ def contract_employers_add(request, pk):
 
 @require_POST
 def contract_employer_remove(request, pk):
-    require_staff(request.user)
+    require_role(request.user)
     found = ContractEmployer.objects.filter(
         contract__in=CollectiveContract.objects.visible_to(request.user),
         employer__in=Employer.objects.visible_to(request.user),

@@ -11,16 +11,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gonghui.core.models import AuditEntry
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import ObjectListView, apply_errors
 from gonghui.registry.models import Employer
-from gonghui.rights.access import StaffOnly, require_staff
 from gonghui.rights.contracts import democracy, queries
 from gonghui.rights.contracts.filters import DemocracyFilterSet
 from gonghui.rights.contracts.forms import DemocracyForm
 from gonghui.rights.models import Democracy
 
 
-class DemocracyListView(StaffOnly, ObjectListView):
+class DemocracyListView(RoleRequired, ObjectListView):
     model = None  # rows are employers (with their Democracy values): no export, no add
     filterset_class = DemocracyFilterSet
     template_name = "rights/democracy_list.html"
@@ -46,7 +46,7 @@ class DemocracyListView(StaffOnly, ObjectListView):
 
 def democracy_edit(request, pk):
     """`pk` is the employer's: the record is made on its first save."""
-    require_staff(request.user)
+    require_role(request.user)
     employer = get_object_or_404(
         queries.democracy_employers(request.user).select_related(None), pk=pk
     )

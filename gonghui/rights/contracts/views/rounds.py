@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.models import AuditEntry
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
-from gonghui.rights.access import StaffOnly, require_staff
 from gonghui.rights.contracts import bargaining, queries
 from gonghui.rights.contracts.filters import RoundFilterSet
 from gonghui.rights.contracts.forms import CandidateFilterForm, OfferAddForm, OfferForm, RoundForm
@@ -21,7 +21,7 @@ from gonghui.rights.models import BargainingRound, RoundOffer
 CANDIDATE_LIMIT = 1000  # one page of tick boxes; narrow the area for more
 
 
-class RoundListView(StaffOnly, ObjectListView):
+class RoundListView(RoleRequired, ObjectListView):
     model = BargainingRound
     select_related = ("organisation",)
     filterset_class = RoundFilterSet
@@ -39,7 +39,7 @@ class RoundListView(StaffOnly, ObjectListView):
         return context
 
 
-class RoundEditView(StaffOnly, ObjectEditView):
+class RoundEditView(RoleRequired, ObjectEditView):
     model = BargainingRound
     form_class = RoundForm
 
@@ -50,7 +50,7 @@ class RoundEditView(StaffOnly, ObjectEditView):
 
 
 def _round(request, pk) -> BargainingRound:
-    require_staff(request.user)
+    require_role(request.user)
     found = BargainingRound.objects.visible_to(request.user).select_related("organisation")
     return get_object_or_404(found, pk=pk)
 
@@ -121,7 +121,7 @@ def round_offers_add(request, pk):
 
 
 def _offer(request, pk) -> RoundOffer:
-    require_staff(request.user)
+    require_role(request.user)
     found = RoundOffer.objects.visible_to(request.user).select_related(
         "round__organisation", "employer", "contract"
     )

@@ -17,11 +17,6 @@ def require_risk_user(user) -> None:
         raise PermissionDenied
 
 
-def require_staff(user) -> None:
-    if not is_staff(user):
-        raise PermissionDenied
-
-
 def scoped(request, queryset, pk):
     """The object of a scoped queryset, or 404 (out of scope and non-existent look the same)."""
     return get_object_or_404(queryset, pk=pk)

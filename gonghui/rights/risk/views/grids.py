@@ -11,14 +11,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.scoping import may_edit_org
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import ObjectListView, apply_errors
-from gonghui.rights.access import StaffOnly
 from gonghui.rights.models import Grid, GridEmployer, GridMember
 from gonghui.rights.risk import grids
 from gonghui.rights.risk import queries as risk_queries
 from gonghui.rights.risk.filters import GridFilterSet
 from gonghui.rights.risk.forms import GridEmployerForm, GridForm, GridMemberForm, PointForm
-from gonghui.rights.risk.views.common import error_message, require_staff, scoped
+from gonghui.rights.risk.views.common import error_message, scoped
 
 
 def grid_url(grid) -> str:
@@ -29,7 +29,7 @@ def point_url(point) -> str:
     return reverse("rights:grid_point_detail", kwargs={"pk": point.pk})
 
 
-class GridListView(StaffOnly, ObjectListView):
+class GridListView(RoleRequired, ObjectListView):
     model = Grid
     select_related = ("organisation",)
     filterset_class = GridFilterSet
@@ -42,7 +42,7 @@ class GridListView(StaffOnly, ObjectListView):
 
 
 def _grid(request, pk) -> Grid:
-    require_staff(request.user)
+    require_role(request.user)
     return scoped(request, Grid.objects.visible_to(request.user).select_related("organisation"), pk)
 
 
@@ -60,7 +60,7 @@ def _form_page(request, form, *, title, cancel_url, submit_label=None):
 
 
 def grid_edit(request, pk=None):
-    require_staff(request.user)
+    require_role(request.user)
     grid = _editable_grid(request, pk) if pk else None
     data = request.POST if request.method == "POST" else None
     form = GridForm(data, instance=grid, user=request.user)
@@ -132,7 +132,7 @@ def grid_employer_add(request, pk):
 
 @require_POST
 def grid_employer_remove(request, pk):
-    require_staff(request.user)
+    require_role(request.user)
     queryset = GridEmployer.objects.visible_to(request.user).select_related(
         "grid__organisation", "employer"
     )
@@ -164,7 +164,7 @@ def grid_member_add(request, pk):
 
 @require_POST
 def grid_member_remove(request, pk):
-    require_staff(request.user)
+    require_role(request.user)
     queryset = GridMember.objects.visible_to(request.user).select_related("grid__organisation")
     member = scoped(request, queryset, pk)
     try:

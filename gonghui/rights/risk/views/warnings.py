@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from gonghui.core.models import AuditEntry, Organisation
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
+from gonghui.core.views.access import RoleRequired, require_role
 from gonghui.core.views.generic import ObjectListView, apply_errors
-from gonghui.rights.access import StaffOnly
 from gonghui.rights.choices import RiskLevel
 from gonghui.rights.models import RiskRule, RiskWarning
 from gonghui.rights.risk import queries as risk_queries
@@ -22,14 +22,14 @@ from gonghui.rights.risk import services as risk
 from gonghui.rights.risk import warnings
 from gonghui.rights.risk.filters import RuleFilterSet, WarningFilterSet
 from gonghui.rights.risk.forms import DefaultRulesForm, HandleForm, RuleForm
-from gonghui.rights.risk.views.common import error_message, may_run_all, require_staff, scoped
+from gonghui.rights.risk.views.common import error_message, may_run_all, scoped
 
 # ---------------------------------------------------------------------------------------------
 # Rules
 # ---------------------------------------------------------------------------------------------
 
 
-class RuleListView(StaffOnly, ObjectListView):
+class RuleListView(RoleRequired, ObjectListView):
     model = RiskRule
     select_related = ("organisation",)
     filterset_class = RuleFilterSet
@@ -45,7 +45,7 @@ class RuleListView(StaffOnly, ObjectListView):
 
 
 def rule_edit(request, pk=None):
-    require_staff(request.user)
+    require_role(request.user)
     rule = None
     if pk:
         rule = scoped(request, RiskRule.objects.visible_to(request.user), pk)
@@ -73,7 +73,7 @@ def rule_edit(request, pk=None):
 
 @require_POST
 def rule_delete(request, pk):
-    require_staff(request.user)
+    require_role(request.user)
     rule = scoped(request, RiskRule.objects.visible_to(request.user), pk)
     try:
         risk.delete_rule(actor=request.user, rule=rule)
@@ -86,7 +86,7 @@ def rule_delete(request, pk):
 
 def rule_defaults(request):
     """Create the default rule set as an organisation's own rules, to adjust."""
-    require_staff(request.user)
+    require_role(request.user)
     if not holds_role(request.user, EDIT_ROLES):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else None
@@ -124,7 +124,7 @@ LEVEL_CSS = {
 
 
 def board(request):
-    require_staff(request.user)
+    require_role(request.user)
     data = risk_queries.board(request.user)
     levels = [(level.value, level.label, LEVEL_CSS[level]) for level in risk_queries.LEVELS]
     for row in data["rows"]:
@@ -143,7 +143,7 @@ def board(request):
 
 def board_employers(request):
     """The monitored employers of a town (?territory=) at a level (?level=)."""
-    require_staff(request.user)
+    require_role(request.user)
     employers = risk_queries.monitored_employers(request.user).select_related("territory")
     territory = level = None
     try:
@@ -171,7 +171,7 @@ def board_employers(request):
 def risk_run(request):
     """Run the evaluation of every monitored employer and the escalation now (what the daily
     `gonghui rights_risk` does): county administrators only."""
-    require_staff(request.user)
+    require_role(request.user)
     if not may_run_all(request.user):
         raise PermissionDenied
     if request.method == "POST":
@@ -188,7 +188,7 @@ def risk_run(request):
 # ---------------------------------------------------------------------------------------------
 
 
-class WarningListView(StaffOnly, ObjectListView):
+class WarningListView(RoleRequired, ObjectListView):
     model = RiskWarning
     select_related = ("employer", "employer__territory", "responsible")
     filterset_class = WarningFilterSet
@@ -208,7 +208,7 @@ class WarningListView(StaffOnly, ObjectListView):
 
 
 def _warning(request, pk) -> RiskWarning:
-    require_staff(request.user)
+    require_role(request.user)
     queryset = RiskWarning.objects.visible_to(request.user).select_related(
         "employer__territory", "responsible", "acknowledged_by", "handled_by"
     )
