@@ -18,7 +18,7 @@ Who may do what:
 
 import datetime
 import uuid
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction
-from gonghui.core.money import CENT, ZERO
+from gonghui.core.money import parse_yuan
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.core.uploads import check_upload, discard_document, store_document
 from gonghui.rights.cases import deadlines
@@ -93,24 +93,9 @@ def _not_own(actor, case: Case, doing: str) -> None:
 
 
 def to_yuan(value, field_label: str, *, blank_is_zero: bool = True) -> Decimal:
-    """Yuan with at most two places, not negative; names the field when it is not."""
-    if value in (None, "") and blank_is_zero:
-        return ZERO
-    if isinstance(value, float):
-        raise ValidationError(
-            _("%(field)s须为精确金额（字符串或 Decimal）") % {"field": field_label}
-        )
-    try:
-        amount = Decimal(str(value).strip().replace(",", ""))
-    except (InvalidOperation, ValueError):
-        raise ValidationError(
-            _("%(field)s“%(value)s”不是金额") % {"field": field_label, "value": value}
-        ) from None
-    if not amount.is_finite() or amount < 0:
-        raise ValidationError(_("%(field)s不能为负数") % {"field": field_label})
-    if amount != amount.quantize(CENT):
-        raise ValidationError(_("%(field)s最多保留两位小数") % {"field": field_label})
-    return amount.quantize(CENT)
+    """Yuan, not negative (core.money's one parser); blank is nought unless `blank_is_zero` is
+    off. The error is the field's message, unkeyed (forms and the court exchange place it)."""
+    return parse_yuan(value, label=field_label, required=not blank_is_zero)
 
 
 def _clean_text(value: str, field: str, label: str, *, required: bool) -> str:

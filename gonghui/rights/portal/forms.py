@@ -1,7 +1,6 @@
 """Forms of the worker's rights pages. They clean types and name what is wrong in the worker's
 words; gonghui.rights.cases.services decides the rules (and names what it refuses)."""
 
-from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,7 +19,6 @@ SELECT = {"class": "form-select form-select-lg"}
 ACCEPT = "image/*,.pdf"
 MAX_FILES = 10
 # Twelve digits of yuan: what the amount columns hold (14 digits, 2 of them places).
-MAX_YUAN_DIGITS = 12
 MAX_WORKERS = 100000
 DOCUMENT_KINDS = [
     (gettext_lazy("证据材料"), gettext_lazy("证据材料")),
@@ -33,10 +31,7 @@ DOCUMENT_KINDS = [
 
 def clean_yuan(value, label: str):
     """Yuan as the service takes them, the error as the form shows it (on the field)."""
-    amount = to_yuan(value, label)
-    if amount >= Decimal(10) ** MAX_YUAN_DIGITS:
-        raise ValidationError(_("%(field)s过大") % {"field": label})
-    return amount
+    return to_yuan(value, label)
 
 
 class MultipleFileInput(forms.FileInput):
