@@ -21,7 +21,7 @@ from gonghui.core import audit
 from gonghui.core.ledgers import clean_key, pay_once
 from gonghui.core.models import AuditAction, User
 from gonghui.core.money import collect_yuan, parse_yuan
-from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, lock_for_edit, may_edit_org
 from gonghui.portal import cards
 
 MERCHANT_FIELDS = ("organisation", "name", "address", "contact", "is_active")
@@ -78,12 +78,7 @@ def create_merchant(*, actor, **fields) -> Merchant:
 
 
 def _locked_merchant(actor, merchant: Merchant) -> Merchant:
-    merchant = (
-        Merchant.objects.select_for_update().select_related("organisation").get(pk=merchant.pk)
-    )
-    if not may_edit_org(actor, merchant.organisation):
-        raise PermissionDenied(_("您无权修改该商户"))
-    return merchant
+    return lock_for_edit(merchant, actor=actor)
 
 
 @transaction.atomic

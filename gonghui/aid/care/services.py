@@ -18,7 +18,7 @@ from gonghui.aid.models import CareCampaign, CareVisit, HardshipFile
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.money import collect_yuan
-from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, lock_for_edit, may_edit_org
 from gonghui.registry.choices import MemberStatus
 
 # Member columns never needed here: the ciphertext stays in the database.
@@ -80,9 +80,7 @@ def create_campaign(*, actor, **fields) -> CareCampaign:
 
 @transaction.atomic
 def update_campaign(*, actor, campaign: CareCampaign, **fields) -> CareCampaign:
-    campaign = CareCampaign.objects.select_for_update().get(pk=campaign.pk)
-    if not may_edit_org(actor, campaign.organisation):
-        raise ValidationError({"organisation": OUT_OF_SCOPE})
+    campaign = lock_for_edit(campaign, actor=actor)
     merged = {k: fields.get(k, getattr(campaign, k)) for k in CAMPAIGN_FIELDS}
     errors = _check_campaign(actor, merged)
     _check_visits_inside(campaign, merged, errors)

@@ -20,7 +20,7 @@ from gonghui.aid.models import HardshipFile, HouseholdMember
 from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.money import collect_yuan
-from gonghui.core.scoping import holds_role_at, may_edit_org
+from gonghui.core.scoping import holds_role_at, lock_for_edit, may_edit_org
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import REVIEW_ROLES
 
@@ -213,9 +213,7 @@ def _locked(file: HardshipFile) -> HardshipFile:
 
 @transaction.atomic
 def update_file(*, actor, file: HardshipFile, **fields) -> HardshipFile:
-    file = _locked(file)
-    if not may_edit_org(actor, file.union):
-        raise PermissionDenied(_("该档案不在您的管理范围内"))
+    file = lock_for_edit(file, actor=actor, org_field="union")
     errors: dict = {}
     if file.status not in EDITABLE:
         errors["status"] = _("档案状态为“%(s)s”，不能修改（在档档案请通过年度复核更新）") % {

@@ -24,7 +24,7 @@ from gonghui.core.ledgers import clean_key, pay_once
 from gonghui.core.models import AuditAction
 from gonghui.core.money import collect_yuan, format_yuan, parse_yuan
 from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, lock_for_edit, may_edit_org
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import CIPHERTEXT, REVIEW_ROLES
 from gonghui.registry.models import Member
@@ -91,9 +91,7 @@ def create_plan(*, actor, **fields) -> InsurancePlan:
 
 @transaction.atomic
 def update_plan(*, actor, plan: InsurancePlan, **fields) -> InsurancePlan:
-    plan = InsurancePlan.objects.select_for_update().get(pk=plan.pk)
-    if not may_edit_org(actor, plan.organisation):
-        raise PermissionDenied(_("您无权修改该保障计划"))
+    plan = lock_for_edit(plan, actor=actor)
     before = audit.snapshot(plan)
     _save_plan(plan, fields, actor=actor, before_org_id=plan.organisation_id)
     audit.record(

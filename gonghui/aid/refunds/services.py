@@ -26,7 +26,7 @@ from gonghui.core.ledgers import clean_key, pay_once
 from gonghui.core.models import AuditAction, OrgStatus
 from gonghui.core.money import collect_yuan
 from gonghui.core.roles import Role
-from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at, lock_for_edit, may_edit_org
 from gonghui.registry.choices import OperatingStatus
 
 PLACES_WORDS = {1: "一", 2: "两", 3: "三", 4: "四"}
@@ -141,9 +141,7 @@ def create_policy(*, actor, **fields) -> RefundPolicy:
 
 @transaction.atomic
 def update_policy(*, actor, policy: RefundPolicy, **fields) -> RefundPolicy:
-    policy = RefundPolicy.objects.select_for_update().get(pk=policy.pk)
-    if not may_edit_org(actor, policy.organisation):
-        raise ValidationError({"organisation": OUT_OF_SCOPE})
+    policy = lock_for_edit(policy, actor=actor)
     merged = {k: fields.get(k, getattr(policy, k)) for k in POLICY_FIELDS}
     errors = _check_policy(actor, merged)
     if not errors:

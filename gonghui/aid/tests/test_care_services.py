@@ -5,7 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.aid.care import queries as care_queries
 from gonghui.aid.care import services as care
@@ -137,7 +137,7 @@ def test_update_campaign_keeps_visits_inside_its_dates(county, alice, bob):
     campaign.refresh_from_db()
     assert campaign.name == "冬送温暖（二期）"
     assert entries(campaign, "update").count() == 1
-    with pytest.raises(ValidationError):  # bob may not edit the county's campaign
+    with pytest.raises(PermissionDenied):  # bob may not edit the county's campaign
         care.update_campaign(actor=bob, campaign=campaign, name="x")
 
 

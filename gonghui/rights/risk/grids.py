@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, RoleAssignment
-from gonghui.core.scoping import OUT_OF_SCOPE, ensure_may_edit_org, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, ensure_may_edit_org, lock_for_edit, may_edit_org
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import GridRole
 from gonghui.rights.models import Grid, GridEmployer, GridMember, MonitoringPoint
@@ -25,10 +25,6 @@ from gonghui.rights.risk import services as risk
 
 GRID_FIELDS = ("organisation", "name", "code", "is_active")
 POINT_FIELDS = ("contact_name", "reporter", "established_on", "report_due_day", "is_active")
-
-
-def _require_edit(actor, organisation) -> None:
-    ensure_may_edit_org(actor, organisation)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,8 +78,7 @@ def create_grid(*, actor, organisation, name, code="", is_active=True) -> Grid:
 def update_grid(*, actor, grid: Grid, **fields) -> Grid:
     """Rename, renumber, switch on or off. The organisation stays: a grid's employers were
     checked against it."""
-    grid = Grid.objects.select_for_update().select_related("organisation").get(pk=grid.pk)
-    _require_edit(actor, grid.organisation)
+    grid = lock_for_edit(grid, actor=actor)
     organisation = fields.pop("organisation", grid.organisation)
     if organisation != grid.organisation:
         raise ValidationError({"organisation": _("网格的所属工会不能更改，请新建网格")})
@@ -119,7 +114,7 @@ def in_grid_area(grid: Grid, employer: Employer) -> bool:
 @transaction.atomic
 def add_employer(*, actor, grid: Grid, employer: Employer) -> GridEmployer:
     grid = Grid.objects.select_related("organisation").get(pk=grid.pk)
-    _require_edit(actor, grid.organisation)
+    ensure_may_edit_org(actor, grid.organisation)
     if employer is None:
         raise ValidationError({"employer": _("请选择企业")})
     if actor is not None and not Employer.objects.visible_to(actor).filter(pk=employer.pk).exists():
@@ -167,7 +162,7 @@ def remove_employer(*, actor, membership: GridEmployer) -> None:
     membership = GridEmployer.objects.select_related("grid__organisation", "employer").get(
         pk=membership.pk
     )
-    _require_edit(actor, membership.grid.organisation)
+    ensure_may_edit_org(actor, membership.grid.organisation)
     point = MonitoringPoint.objects.filter(
         grid=membership.grid, employer=membership.employer, is_active=True
     ).exists()
@@ -208,7 +203,7 @@ def _check_account(user, organisations, field: str, errors: dict) -> None:
 @transaction.atomic
 def add_member(*, actor, grid: Grid, name, role, phone="", user=None) -> GridMember:
     grid = Grid.objects.select_related("organisation").get(pk=grid.pk)
-    _require_edit(actor, grid.organisation)
+    ensure_may_edit_org(actor, grid.organisation)
     errors: dict = {}
     name = (name or "").strip()
     if not name:
@@ -233,7 +228,7 @@ def add_member(*, actor, grid: Grid, name, role, phone="", user=None) -> GridMem
 @transaction.atomic
 def remove_member(*, actor, member: GridMember) -> None:
     member = GridMember.objects.select_related("grid__organisation").get(pk=member.pk)
-    _require_edit(actor, member.grid.organisation)
+    ensure_may_edit_org(actor, member.grid.organisation)
     audit.record(actor=actor, action=AuditAction.DELETE, obj=member, before=audit.snapshot(member))
     member.delete()
 
@@ -279,7 +274,7 @@ def create_point(
 ) -> MonitoringPoint:
     """A point at an employer of the grid (one point per employer)."""
     grid = Grid.objects.select_related("organisation").get(pk=grid.pk)
-    _require_edit(actor, grid.organisation)
+    ensure_may_edit_org(actor, grid.organisation)
     if employer is None or not GridEmployer.objects.filter(grid=grid, employer=employer).exists():
         raise ValidationError({"employer": _("监测点须设在本网格的企业，请先将企业划入网格")})
     if MonitoringPoint.objects.filter(employer=employer).exists():
@@ -313,7 +308,7 @@ def update_point(*, actor, point: MonitoringPoint, **fields) -> MonitoringPoint:
         .select_related("grid__organisation", "employer__union")
         .get(pk=point.pk)
     )
-    _require_edit(actor, point.grid.organisation)
+    ensure_may_edit_org(actor, point.grid.organisation)
     for fixed in ("employer", "grid"):
         if fixed in fields and fields.pop(fixed) != getattr(point, fixed):
             raise ValidationError({fixed: _("监测点的企业和网格不能更改")})
