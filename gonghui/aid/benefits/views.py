@@ -23,7 +23,7 @@ from django.views.generic import TemplateView
 from gonghui.aid.benefits import services as benefits
 from gonghui.aid.insurance.views import error_text, styled
 from gonghui.aid.models import BenefitOffer, Merchant, Redemption
-from gonghui.core.forms import DateInput, ScopedModelForm
+from gonghui.core.forms import DateInput, ServiceModelForm
 from gonghui.core.money import format_yuan as yuan
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
@@ -43,7 +43,7 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 # ---------------------------------------------------------------------------------------------
 
 
-class MerchantForm(ScopedModelForm):
+class MerchantForm(ServiceModelForm):
     operators = forms.CharField(
         label=gettext_lazy("收银员账号"),
         required=False,
@@ -60,10 +60,6 @@ class MerchantForm(ScopedModelForm):
         if self.instance.pk:
             names = self.instance.operators.order_by("username").values_list("username", flat=True)
             self.initial["operators"] = ", ".join(names)
-
-    def _post_clean(self):
-        # The service checks the rules with messages naming the field.
-        pass
 
 
 class MerchantFilterSet(django_filters.FilterSet):
@@ -139,7 +135,7 @@ class MerchantDetailView(ObjectDetailView):
 # ---------------------------------------------------------------------------------------------
 
 
-class OfferForm(ScopedModelForm):
+class OfferForm(ServiceModelForm):
     class Meta:
         model = BenefitOffer
         fields = [
@@ -154,9 +150,6 @@ class OfferForm(ScopedModelForm):
         ]
         widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
         help_texts = {"day_of_month": gettext_lazy("1 至 28；留空表示有效期内每天可用")}
-
-    def _post_clean(self):
-        pass
 
 
 class OfferEditView(ObjectEditView):

@@ -20,7 +20,7 @@ from gonghui.aid.care import services as care
 from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
-from gonghui.core.forms import DateInput, ScopedModelForm, style
+from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.pagination import paginate
 from gonghui.core.scoping import may_edit_org
@@ -41,15 +41,11 @@ from gonghui.registry.models import Member
 # ---------------------------------------------------------------------------------------------
 
 
-class CampaignForm(ScopedModelForm):
+class CampaignForm(ServiceModelForm):
     class Meta:
         model = CareCampaign
         fields = ["organisation", "season", "name", "year", "starts_on", "ends_on", "budget"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
-
-    def _post_clean(self):
-        """No model validation here: the rules and constraints are the service's to check, with
-        messages that say why (the database's own would only name the constraint)."""
 
 
 class RecipientForm(forms.Form):

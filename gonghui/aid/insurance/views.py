@@ -22,7 +22,7 @@ from gonghui.aid.choices import ClaimStatus
 from gonghui.aid.insurance import services as insurance
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
 from gonghui.core.filters import SubtreeFilter
-from gonghui.core.forms import DateInput, ScopedModelForm, style
+from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models import Organisation
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
@@ -57,7 +57,7 @@ def styled(form: forms.Form) -> forms.Form:
 # ---------------------------------------------------------------------------------------------
 
 
-class PlanForm(ScopedModelForm):
+class PlanForm(ServiceModelForm):
     class Meta:
         model = InsurancePlan
         fields = [
@@ -71,11 +71,6 @@ class PlanForm(ScopedModelForm):
             "max_claim",
         ]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
-
-    def _post_clean(self):
-        # The service checks the model's rules, each with a message naming the field; the
-        # model's own constraint check would only say "constraint violated".
-        pass
 
 
 class PlanFilterSet(django_filters.FilterSet):

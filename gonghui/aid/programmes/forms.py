@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.models import Programme
 from gonghui.core.filters import BROWSE_KINDS
-from gonghui.core.forms import DateInput, ScopedModelForm, style
+from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.uploads import ACCEPT
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -18,7 +18,7 @@ def _styled(form: forms.Form) -> None:
         style(field)
 
 
-class ProgrammeForm(ScopedModelForm):
+class ProgrammeForm(ServiceModelForm):
     class Meta:
         model = Programme
         fields = [
@@ -55,10 +55,6 @@ class ProgrammeForm(ScopedModelForm):
             field = self.fields["organisation"]
             field.queryset = field.queryset.filter(kind__in=BROWSE_KINDS).order_by("path")
             self.initial.setdefault("year", timezone.localdate().year)
-
-    def _post_clean(self):
-        # The model's own checks run in the service, with its messages; not here twice.
-        pass
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)

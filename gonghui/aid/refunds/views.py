@@ -20,7 +20,7 @@ from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models import FeeRefund, RefundPolicy
 from gonghui.aid.refunds import services as refunds
 from gonghui.core.filters import SubtreeFilter
-from gonghui.core.forms import DateInput, ScopedModelForm, style
+from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models import AuditEntry
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
@@ -37,15 +37,11 @@ SEARCH_MIN_LENGTH = 2
 # ---------------------------------------------------------------------------------------------
 
 
-class PolicyForm(ScopedModelForm):
+class PolicyForm(ServiceModelForm):
     class Meta:
         model = RefundPolicy
         fields = ["organisation", "year", "max_headcount", "refund_share", "opens_on", "closes_on"]
         widgets = {"opens_on": DateInput(), "closes_on": DateInput()}
-
-    def _post_clean(self):
-        """No model validation here: the rules and constraints are the service's to check, with
-        messages that say why (the database's own would only name the constraint)."""
 
 
 def _styled(form) -> None:

@@ -5,24 +5,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.forms import DateInput, ScopedModelForm, style
+from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models import Organisation
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import OfferResponse
 from gonghui.rights.models import BargainingRound, CollectiveContract, ContractEmployer
 
 
-class NoModelValidation:
-    def _post_clean(self):
-        """No model validation here: the rules and constraints are the service's to check, with
-        messages that say why (the database's own would only name the constraint)."""
-
-
 def employer_choices(field: forms.ModelMultipleChoiceField) -> None:
     field.label_from_instance = lambda e: f"{e.name}（{e.credit_code}）"
 
 
-class ContractForm(NoModelValidation, ScopedModelForm):
+class ContractForm(ServiceModelForm):
     employers = forms.ModelMultipleChoiceField(
         label=_("覆盖企业"),
         queryset=Employer.objects.all(),
@@ -67,7 +61,7 @@ class CoverageForm(forms.Form):
         style(self.fields["employers"])
 
 
-class RoundForm(NoModelValidation, ScopedModelForm):
+class RoundForm(ServiceModelForm):
     class Meta:
         model = BargainingRound
         fields = ["organisation", "name", "year", "kind", "started_on", "closed_on", "notes"]

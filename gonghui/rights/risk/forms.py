@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.forms import DateInput, ScopedModelForm, style
+from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models import Organisation, User
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import GridRole, Rating
@@ -36,7 +36,7 @@ class AccountChoiceField(forms.ModelChoiceField):
         return f"{obj.username}（{obj.name}）" if obj.name else obj.username
 
 
-class GridForm(ScopedModelForm):
+class GridForm(ServiceModelForm):
     class Meta:
         model = Grid
         fields = ["organisation", "name", "code", "is_active"]
@@ -46,9 +46,6 @@ class GridForm(ScopedModelForm):
         if self.instance.pk:
             # A grid's employers were checked against its organisation: it stays.
             del self.fields["organisation"]
-
-    def _post_clean(self):
-        """The service checks the rules, with messages that say why."""
 
 
 class GridEmployerForm(forms.Form):
@@ -180,7 +177,7 @@ class ReportForm(forms.Form):
             return None
 
 
-class RuleForm(ScopedModelForm):
+class RuleForm(ServiceModelForm):
     class Meta:
         model = RiskRule
         fields = ["organisation", "name", "source", "threshold", "level", "is_active"]
@@ -189,9 +186,6 @@ class RuleForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["organisation"]
-
-    def _post_clean(self):
-        """The service checks the rules, with messages that say why."""
 
 
 class DefaultRulesForm(forms.Form):
