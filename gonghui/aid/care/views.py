@@ -22,7 +22,6 @@ from gonghui.aid.models import CareCampaign, CareVisit
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
-from gonghui.core.pagination import paginate
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.sheets.cells import CellError, Column, Template, attr
 from gonghui.core.views.access import RoleRequired, require_role
@@ -31,7 +30,7 @@ from gonghui.core.views.generic import (
     ObjectEditView,
     ObjectListView,
     apply_errors,
-    capped_count,
+    keyset_page,
 )
 from gonghui.registry.exports import Exporter
 from gonghui.registry.models import Member
@@ -239,15 +238,7 @@ def care_detail(request, pk):
     campaign = _campaign(request, pk)
     all_visits = queries.visits_for(request.user, campaign)
     filterset, visits = _filtered_visits(request, campaign)
-    page = paginate(
-        visits,
-        sort="pk",
-        after=request.GET.get("after"),
-        before=request.GET.get("before"),
-        size=PAGE_SIZE,
-    )
-    page.total, page.total_capped = capped_count(visits)
-    _page_links(request, page)
+    page = keyset_page(request, visits, sort="pk", size=PAGE_SIZE)
     _decorate(request.user, page.object_list)
     can_list = queries.unions_for_list(request.user, campaign).exists()
     context = {
@@ -264,20 +255,6 @@ def care_detail(request, pk):
         "export_query": request.GET.urlencode(),
     }
     return render(request, "aid/care_detail.html", context)
-
-
-def _page_links(request, page) -> None:
-    def url(**changes):
-        params = request.GET.copy()
-        for key in ("after", "before"):
-            params.pop(key, None)
-        for key, value in changes.items():
-            params[key] = value
-        return "?" + params.urlencode()
-
-    page.first_url = url()
-    page.next_url = url(after=page.next_cursor or "")
-    page.previous_url = url(before=page.previous_cursor or "")
 
 
 def care_export(request, pk):

@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core.filters import prepare_form
 from gonghui.core.models import AuditEntry
-from gonghui.core.pagination import paginate
-from gonghui.core.views.generic import PAGE_SIZE, apply_errors, capped_count
+from gonghui.core.views.generic import PAGE_SIZE, apply_errors, keyset_page, url_with
 from gonghui.rights.risk import queries as risk_queries
 from gonghui.rights.risk import reports
 from gonghui.rights.risk.filters import ReportFilterSet
@@ -30,15 +29,6 @@ def report_url(report) -> str:
     return reverse("rights:report_detail", kwargs={"pk": report.pk})
 
 
-def _page_url(request, **changes) -> str:
-    params = request.GET.copy()
-    for key in ("after", "before"):
-        params.pop(key, None)
-    for key, value in changes.items():
-        params[key] = value
-    return "?" + params.urlencode()
-
-
 def report_list(request):
     require_risk_user(request.user)
     user = request.user
@@ -50,19 +40,14 @@ def report_list(request):
     sort = request.GET.get("sort", "-month")
     if sort.removeprefix("-") not in SORTS:
         sort = "-month"
-    page = paginate(queryset, sort=sort, after=request.GET.get("after"),
-                    before=request.GET.get("before"), size=PAGE_SIZE)  # fmt: skip
-    page.total, page.total_capped = capped_count(queryset)
-    page.first_url = _page_url(request)
-    page.next_url = _page_url(request, after=page.next_cursor or "")
-    page.previous_url = _page_url(request, before=page.previous_cursor or "")
+    page = keyset_page(request, queryset, sort=sort, size=PAGE_SIZE)
     missing = _missing_of_last_due(user, risk_queries.today_of())
     context = {
         "filterset": filterset,
         "page": page,
         "objects": page.object_list,
         "sort_links": [
-            (k, v, _page_url(request, sort=k if sort != k else f"-{k}")) for k, v in SORTS.items()
+            (k, v, url_with(request, sort=k if sort != k else f"-{k}")) for k, v in SORTS.items()
         ],  # fmt: skip
         "missing": missing,
     }
