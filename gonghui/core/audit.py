@@ -59,6 +59,21 @@ def record(
     )
 
 
+def updated(obj: models.Model, *, actor, before: dict) -> AuditEntry | None:
+    """Log an update of `obj` against `before` (its snapshot before the change): what changed."""
+    return record(
+        actor=actor, action=AuditAction.UPDATE, obj=obj, before=before, after=snapshot(obj)
+    )
+
+
+def saved(obj: models.Model, *, actor, before: dict, **save_options) -> models.Model:
+    """Save `obj` and log the update (the end of every service that edits a record, after
+    core.scoping.lock_for_edit began it and the service's checks passed)."""
+    obj.save(**save_options)
+    updated(obj, actor=actor, before=before)
+    return obj
+
+
 # A worker acting in the portal (/m/) has no user account: their entries name the channel.
 VIA = "渠道"
 PORTAL = gettext_lazy("职工端")

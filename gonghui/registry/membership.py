@@ -296,10 +296,7 @@ def _move(actor, application: Application, on) -> Member:
     old.status = MemberStatus.TRANSFERRED_OUT
     old.left_on = on
     old.leave_reason = _("转会至%(union)s") % {"union": application.union.name}
-    old.save()
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=old, before=before, after=audit.snapshot(old)
-    )
+    audit.saved(old, actor=actor, before=before)
     new = _new_spell(application, source=MemberSource.TRANSFER, on=on)
     _save_unique(new, "id_number", _("申请人已有在会会籍"))
     audit.record(actor=actor, action=AuditAction.CREATE, obj=new, after=audit.snapshot(new))

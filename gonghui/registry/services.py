@@ -114,13 +114,7 @@ def update_employer(*, actor, employer: Employer, **fields) -> Employer:
     _clean_employer(employer, actor=actor, before=relations)
     _keep_union_since(employer, had_union=relations["union"] is not None)
     _save_unique(employer, "credit_code", _("统一社会信用代码已登记"))
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=employer,
-        before=before,
-        after=audit.snapshot(employer),
-    )
+    audit.updated(employer, actor=actor, before=before)
     return employer
 
 
@@ -194,13 +188,7 @@ def update_member(*, actor, member: Member, **fields) -> Member:
     before, relations = audit.snapshot(member), _relation_pks(member, ("union",))
     _clean_member(member, _set_member_fields(member, fields), actor=actor, before=relations)
     _save_unique(member, "id_number", _("该身份号码已有在会会籍"))
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=member,
-        before=before,
-        after=audit.snapshot(member),
-    )
+    audit.updated(member, actor=actor, before=before)
     return member
 
 

@@ -87,14 +87,7 @@ def update_merchant(*, actor, merchant: Merchant, **fields) -> Merchant:
     before, before_org_id = audit.snapshot(merchant), merchant.organisation_id
     _apply(merchant, fields, MERCHANT_FIELDS)
     _clean_merchant(merchant, actor=actor, before_org_id=before_org_id)
-    merchant.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=merchant,
-        before=before,
-        after=audit.snapshot(merchant),
-    )
+    audit.saved(merchant, actor=actor, before=before)
     return merchant
 
 
@@ -235,13 +228,7 @@ def update_offer(*, actor, offer: BenefitOffer, **fields) -> BenefitOffer:
     before = audit.snapshot(offer)
     _apply(offer, fields, OFFER_FIELDS)
     _save_offer(offer)
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=offer,
-        before=before,
-        after=audit.snapshot(offer),
-    )
+    audit.updated(offer, actor=actor, before=before)
     return offer
 
 

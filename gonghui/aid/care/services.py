@@ -90,14 +90,7 @@ def update_campaign(*, actor, campaign: CareCampaign, **fields) -> CareCampaign:
     merged["name"] = merged["name"].strip()
     for key, value in merged.items():
         setattr(campaign, key, value)
-    campaign.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=campaign,
-        before=before,
-        after=audit.snapshot(campaign),
-    )
+    audit.saved(campaign, actor=actor, before=before)
     return campaign
 
 
@@ -294,14 +287,7 @@ def record_visit(
     visit.goods = goods
     visit.goods_value = goods_value
     visit.recorded_by = actor if getattr(actor, "pk", None) else None
-    visit.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=visit,
-        before=before,
-        after=audit.snapshot(visit),
-    )
+    audit.saved(visit, actor=actor, before=before)
     return visit
 
 

@@ -94,9 +94,7 @@ def update_plan(*, actor, plan: InsurancePlan, **fields) -> InsurancePlan:
     plan = lock_for_edit(plan, actor=actor)
     before = audit.snapshot(plan)
     _save_plan(plan, fields, actor=actor, before_org_id=plan.organisation_id)
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=plan, before=before, after=audit.snapshot(plan)
-    )
+    audit.updated(plan, actor=actor, before=before)
     return plan
 
 
@@ -337,14 +335,7 @@ def decide_claim(*, actor, claim: Claim, approve: bool, amount=None, reason: str
         claim.status = ClaimStatus.REFUSED
     claim.decided_by = actor
     claim.decided_at = timezone.now()
-    claim.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=claim,
-        before=before,
-        after=audit.snapshot(claim),
-    )
+    audit.saved(claim, actor=actor, before=before)
     return claim
 
 

@@ -409,14 +409,7 @@ def export_batch(*, actor, batch) -> bytes:
     if batch.status == BatchStatus.OPEN:
         batch.status = BatchStatus.EXPORTED
         batch.exported_at = timezone.now()
-        batch.save(update_fields=["status", "exported_at"])
-        audit.record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            obj=batch,
-            before=before,
-            after=audit.snapshot(batch),
-        )
+        audit.saved(batch, actor=actor, before=before, update_fields=["status", "exported_at"])
     total = sum((line.amount for line in lines), Decimal(0))
     audit.record(
         actor=actor,
@@ -465,13 +458,11 @@ def settle_batch(
     batch.settled_on = settled_on
     batch.settled_by = actor
     batch.bank_reference = reference
-    batch.save(update_fields=["status", "settled_on", "settled_by", "bank_reference"])
-    audit.record(
+    audit.saved(
+        batch,
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=batch,
         before=before,
-        after=audit.snapshot(batch),
+        update_fields=["status", "settled_on", "settled_by", "bank_reference"],
     )
     return batch
 

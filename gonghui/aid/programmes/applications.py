@@ -319,10 +319,7 @@ def _decide_step(actor, step: ReviewStep, *, status: str, amount=None, comment="
     step.comment = comment
     step.decided_by = actor
     step.decided_at = timezone.now()
-    step.save()
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=step, before=before, after=audit.snapshot(step)
-    )
+    audit.saved(step, actor=actor, before=before)
 
 
 def _check_comment(comment: str, errors: dict, field: str = "comment") -> str:

@@ -204,14 +204,7 @@ def update_programme(*, actor, programme: Programme, **fields) -> Programme:
             }
     if errors:
         raise ValidationError(errors)
-    programme.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=programme,
-        before=before,
-        after=audit.snapshot(programme),
-    )
+    audit.saved(programme, actor=actor, before=before)
     return programme
 
 

@@ -152,13 +152,7 @@ def update_policy(*, actor, policy: RefundPolicy, **fields) -> RefundPolicy:
     for key, value in merged.items():
         setattr(policy, key, value)
     _save_policy(policy, merged)
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=policy,
-        before=before,
-        after=audit.snapshot(policy),
-    )
+    audit.updated(policy, actor=actor, before=before)
     return policy
 
 
@@ -313,14 +307,7 @@ def decide_refund(*, actor, refund: FeeRefund, approve: bool, amount=None, reaso
     refund.refusal_reason = "" if approve else reason
     refund.decided_by = actor
     refund.decided_at = timezone.now()
-    refund.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=refund,
-        before=before,
-        after=audit.snapshot(refund),
-    )
+    audit.saved(refund, actor=actor, before=before)
     return refund
 
 

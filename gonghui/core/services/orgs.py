@@ -126,13 +126,7 @@ def update_organisation(*, actor, organisation: Organisation, **changes) -> Orga
         _check_kind_change(org, org.kind)
     _check_fields(org)
     _save(org)
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=org,
-        before=before,
-        after=audit.snapshot(org),
-    )
+    audit.updated(org, actor=actor, before=before)
     return org
 
 

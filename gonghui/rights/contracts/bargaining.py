@@ -97,11 +97,7 @@ def update_round(*, actor, bargaininground=None, round=None, **fields) -> Bargai
     before = audit.snapshot(round_)
     for name, value in merged.items():
         setattr(round_, name, value)
-    round_.save()
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=round_, before=before,
-        after=audit.snapshot(round_),
-    )  # fmt: skip
+    audit.saved(round_, actor=actor, before=before)
     return round_
 
 
@@ -244,11 +240,7 @@ def update_offer(*, actor, offer=None, roundoffer=None, **fields) -> RoundOffer:
     before = audit.snapshot(offer)
     for name, value in merged.items():
         setattr(offer, name, value)
-    offer.save()
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=offer, before=before,
-        after=audit.snapshot(offer),
-    )  # fmt: skip
+    audit.saved(offer, actor=actor, before=before)
     return offer
 
 

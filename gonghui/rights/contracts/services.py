@@ -169,11 +169,7 @@ def update_contract(*, actor, collectivecontract=None, contract=None, **fields):
     before = audit.snapshot(contract)
     for name, value in merged.items():
         setattr(contract, name, value)
-    contract.save()
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=contract, before=before,
-        after=audit.snapshot(contract),
-    )  # fmt: skip
+    audit.saved(contract, actor=actor, before=before)
     if employers is not None:
         _replace_employers(actor, contract, current, employers)
     return contract

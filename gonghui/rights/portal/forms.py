@@ -1,7 +1,6 @@
 """Forms of the worker's rights pages. They clean types and name what is wrong in the worker's
 words; gonghui.rights.cases.services decides the rules (and names what it refuses)."""
 
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _

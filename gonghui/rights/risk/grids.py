@@ -90,10 +90,7 @@ def update_grid(*, actor, grid: Grid, **fields) -> Grid:
     grid.name = merged["name"].strip()
     grid.code = (merged["code"] or "").strip()
     grid.is_active = bool(merged["is_active"])
-    grid.save()
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=grid, before=before, after=audit.snapshot(grid)
-    )
+    audit.saved(grid, actor=actor, before=before)
     return grid
 
 
@@ -323,13 +320,6 @@ def update_point(*, actor, point: MonitoringPoint, **fields) -> MonitoringPoint:
     point.established_on = merged["established_on"]
     point.report_due_day = merged["report_due_day"]
     point.is_active = bool(merged["is_active"])
-    point.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=point,
-        before=before,
-        after=audit.snapshot(point),
-    )
+    audit.saved(point, actor=actor, before=before)
     risk.evaluate_employers(employer_ids=[point.employer_id])
     return point

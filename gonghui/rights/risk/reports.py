@@ -212,13 +212,6 @@ def update_report(*, actor, report: MonthlyReport, now=None, **fields) -> Monthl
     before = audit.snapshot(report)
     for name, value in {**ratings, **figures}.items():
         setattr(report, name, value)
-    report.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=report,
-        before=before,
-        after=audit.snapshot(report),
-    )
+    audit.saved(report, actor=actor, before=before)
     risk.evaluate_employers(employer_ids=[report.point.employer_id], now=now)
     return report

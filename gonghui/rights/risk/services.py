@@ -384,10 +384,7 @@ def update_rule(*, actor, riskrule: RiskRule, **fields) -> RiskRule:
     for name in ("name", "source", "threshold", "level"):
         setattr(rule, name, merged[name])
     rule.is_active = bool(merged["is_active"])
-    rule.save()
-    audit.record(
-        actor=actor, action=AuditAction.UPDATE, obj=rule, before=before, after=audit.snapshot(rule)
-    )
+    audit.saved(rule, actor=actor, before=before)
     return rule
 
 

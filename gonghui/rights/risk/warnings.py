@@ -39,14 +39,7 @@ def _locked(warning: RiskWarning) -> RiskWarning:
 
 
 def _save(actor, warning: RiskWarning, before: dict) -> RiskWarning:
-    warning.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=warning,
-        before=before,
-        after=audit.snapshot(warning),
-    )
+    audit.saved(warning, actor=actor, before=before)
     return warning
 
 
