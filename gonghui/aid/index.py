@@ -1,10 +1,9 @@
 """The aid module's front page: its sections and this year's figures for the user's scope."""
 
-from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.views.access import require_role
+from gonghui.core.views.modules import module_index
 
 SECTIONS = [
     ("aid:hardship_list", _("困难职工档案"), _("建档立卡、审核、导入")),
@@ -20,17 +19,6 @@ SECTIONS = [
 ]
 
 
-def sections() -> list[dict]:
-    found = []
-    for name, label, hint in SECTIONS:
-        try:
-            url = reverse(name)
-        except NoReverseMatch:  # an area not installed in this build
-            continue
-        found.append({"url": url, "label": label, "hint": hint})
-    return found
-
-
 def index(request):
     require_role(request.user)
-    return render(request, "aid/index.html", {"sections": sections()})
+    return module_index(request, title=_("帮扶服务"), areas=SECTIONS)

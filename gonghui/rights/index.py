@@ -1,9 +1,8 @@
 """The rights module's front page: its areas, for the user's reach (a lawyer sees only cases)."""
 
-from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.views.modules import module_index
 from gonghui.rights.access import is_staff, require_case_user
 
 # (url name, label, hint, staff only)
@@ -23,20 +22,10 @@ SECTIONS = [
 ]
 
 
-def sections(user) -> list[dict]:
-    staff = is_staff(user)
-    found = []
-    for name, label, hint, staff_only in SECTIONS:
-        if staff_only and not staff:
-            continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:  # an area not installed in this build
-            continue
-        found.append({"url": url, "label": label, "hint": hint})
-    return found
-
-
 def index(request):
     require_case_user(request.user)
-    return render(request, "rights/index.html", {"sections": sections(request.user)})
+    staff = is_staff(request.user)
+    areas = [
+        (name, label, hint) for name, label, hint, staff_only in SECTIONS if staff or not staff_only
+    ]
+    return module_index(request, title=_("维权服务"), areas=areas)

@@ -56,7 +56,7 @@ def _editable_grid(request, pk) -> Grid:
 def _form_page(request, form, *, title, cancel_url, submit_label=None):
     context = {"form": form, "title": title, "cancel_url": cancel_url,
                "submit_label": submit_label}  # fmt: skip
-    return render(request, "rights/grid_form.html", context)
+    return render(request, "rights/risk_form.html", context)
 
 
 def grid_edit(request, pk=None):

@@ -97,7 +97,7 @@ def report_file(request, pk):
         "cancel_url": point_url(point),
         "submit_label": _("报送"),
     }
-    return render(request, "rights/report_form.html", context)
+    return render(request, "rights/risk_form.html", context)
 
 
 def _report(request, pk):
@@ -145,4 +145,4 @@ def report_edit(request, pk):
         "title": _("更正监测月报：%(r)s") % {"r": report},
         "cancel_url": report_url(report),
     }
-    return render(request, "rights/report_form.html", context)
+    return render(request, "rights/risk_form.html", context)

@@ -68,7 +68,7 @@ def rule_edit(request, pk=None):
             return redirect("rights:rule_list")
     title = _("编辑规则：%(r)s") % {"r": rule} if rule else _("新建研判规则")
     context = {"form": form, "title": title, "cancel_url": reverse("rights:rule_list")}
-    return render(request, "rights/rule_form.html", context)
+    return render(request, "rights/risk_form.html", context)
 
 
 @require_POST
@@ -108,7 +108,7 @@ def rule_defaults(request):
         "submit_label": _("创建"),
         "defaults": risk.DEFAULT_RULES,
     }
-    return render(request, "rights/rule_form.html", context)
+    return render(request, "rights/risk_form.html", context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -264,4 +264,4 @@ def warning_handle(request, pk):
         "cancel_url": warning_url(warning),
         "submit_label": _("登记处置"),
     }
-    return render(request, "rights/warning_form.html", context)
+    return render(request, "rights/risk_form.html", context)
