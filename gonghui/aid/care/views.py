@@ -208,10 +208,8 @@ class CareEditView(RoleRequired, ObjectEditView):
     model = CareCampaign
     form_class = CampaignForm
 
-    def save(self, form, instance):
-        if instance is None:
-            return care.create_campaign(actor=self.request.user, **form.cleaned_data)
-        return care.update_campaign(actor=self.request.user, campaign=instance, **form.cleaned_data)
+    writes = (care.create_campaign, care.update_campaign)
+    record_name = "campaign"
 
 
 def _campaign(request, pk) -> CareCampaign:

@@ -97,10 +97,8 @@ class PlanEditView(ObjectEditView):
     select_related = ("organisation",)
     form_class = PlanForm
 
-    def save(self, form, instance):
-        if instance is None:
-            return insurance.create_plan(actor=self.request.user, **form.cleaned_data)
-        return insurance.update_plan(actor=self.request.user, plan=instance, **form.cleaned_data)
+    writes = (insurance.create_plan, insurance.update_plan)
+    record_name = "plan"
 
 
 class EnrolForm(forms.Form):

@@ -114,11 +114,11 @@ class ProgrammeDetailView(RoleRequired, ProgrammeScope, ObjectDetailView):
 class ProgrammeEditView(RoleRequired, ProgrammeScope, ObjectEditView):
     form_class = ProgrammeForm
 
-    def save(self, form, instance):
-        fields = form.service_fields()
-        if instance is None:
-            return programmes.create_programme(actor=self.request.user, **fields)
-        return programmes.update_programme(actor=self.request.user, programme=instance, **fields)
+    writes = (programmes.create_programme, programmes.update_programme)
+    record_name = "programme"
+
+    def service_fields(self, form) -> dict:
+        return form.service_fields()
 
 
 def kind_list(request):

@@ -164,10 +164,8 @@ class PolicyEditView(RoleRequired, ObjectEditView):
     model = RefundPolicy
     form_class = PolicyForm
 
-    def save(self, form, instance):
-        if instance is None:
-            return refunds.create_policy(actor=self.request.user, **form.cleaned_data)
-        return refunds.update_policy(actor=self.request.user, policy=instance, **form.cleaned_data)
+    writes = (refunds.create_policy, refunds.update_policy)
+    record_name = "policy"
 
 
 def _policy(request, pk) -> RefundPolicy:

@@ -155,10 +155,15 @@ class ObjectDetailView(ScopedObjectMixin, TemplateView):
 
 
 class ObjectEditView(ScopedObjectMixin, TemplateView):
-    """Create (no pk) or edit (pk). The form cleans input; a service function does the write."""
+    """Create (no pk) or edit (pk). The form cleans input; a service function does the write:
+    name the pair, e.g. ``writes = (care.create_campaign, care.update_campaign)``; the update
+    receives the record as `record_name` (``campaign=``). A view with more to do than
+    pass the cleaned fields overrides `save`."""
 
     form_class = None
     template_name = "core/object_edit.html"
+    writes: tuple = ()  # (create(actor=, **fields), update(actor=, <record_name>=, **fields))
+    record_name = ""  # the update's keyword for the record
 
     def get_instance(self):
         if "pk" not in self.kwargs:
@@ -174,8 +179,15 @@ class ObjectEditView(ScopedObjectMixin, TemplateView):
         data = self.request.POST if self.request.method == "POST" else None
         return self.form_class(data, instance=instance, user=self.request.user)
 
-    def save(self, form, instance):  # pragma: no cover - each view implements it
-        raise NotImplementedError
+    def service_fields(self, form) -> dict:
+        return form.cleaned_data
+
+    def save(self, form, instance):
+        create, update = self.writes
+        fields = self.service_fields(form)
+        if instance is None:
+            return create(actor=self.request.user, **fields)
+        return update(actor=self.request.user, **{self.record_name: instance}, **fields)
 
     def render_form(self, form, instance):
         cancel = instance.get_absolute_url() if instance else self.request.GET.get("next", "/")

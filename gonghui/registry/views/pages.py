@@ -44,12 +44,8 @@ class EmployerEditView(ObjectEditView):
     select_related = ("territory", "union")
     form_class = EmployerForm
 
-    def save(self, form, instance):
-        if instance is None:
-            return services.create_employer(actor=self.request.user, **form.cleaned_data)
-        return services.update_employer(
-            actor=self.request.user, employer=instance, **form.cleaned_data
-        )
+    writes = (services.create_employer, services.update_employer)
+    record_name = "employer"
 
 
 class CiphertextDeferred:
@@ -90,12 +86,11 @@ class MemberEditView(CiphertextDeferred, ObjectEditView):
     select_related = ("union", "employer")
     form_class = MemberForm
 
-    def save(self, form, instance):
-        if instance is None:
-            return services.create_member(actor=self.request.user, **form.service_fields())
-        return services.update_member(
-            actor=self.request.user, member=instance, **form.service_fields()
-        )
+    writes = (services.create_member, services.update_member)
+    record_name = "member"
+
+    def service_fields(self, form) -> dict:
+        return form.service_fields()
 
 
 @require_POST

@@ -76,11 +76,8 @@ class ContractEditView(RoleRequired, ObjectEditView):
     model = CollectiveContract
     form_class = ContractForm
 
-    def save(self, form, instance):
-        data = dict(form.cleaned_data)
-        if instance is None:
-            return contracts.create_contract(actor=self.request.user, **data)
-        return contracts.update_contract(actor=self.request.user, contract=instance, **data)
+    writes = (contracts.create_contract, contracts.update_contract)
+    record_name = "contract"
 
 
 def _contract(request, pk) -> CollectiveContract:

@@ -43,10 +43,8 @@ class RoundEditView(RoleRequired, ObjectEditView):
     model = BargainingRound
     form_class = RoundForm
 
-    def save(self, form, instance):
-        if instance is None:
-            return bargaining.create_round(actor=self.request.user, **form.cleaned_data)
-        return bargaining.update_round(actor=self.request.user, round=instance, **form.cleaned_data)
+    writes = (bargaining.create_round, bargaining.update_round)
+    record_name = "round"
 
 
 def _round(request, pk) -> BargainingRound:
