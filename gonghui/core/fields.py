@@ -1,4 +1,5 @@
-"""A model field whose value is encrypted in the database and clear in Python."""
+"""Model fields every module declares the same way: a link to another record (`link`), and a
+text whose value is encrypted in the database and clear in Python (`EncryptedTextField`)."""
 
 from django.db import models
 
@@ -18,3 +19,11 @@ class EncryptedTextField(models.TextField):
         if value in (None, ""):
             return value
         return pii.encrypt(value)
+
+
+def link(to, verbose_name=None, *, optional: bool = False, on_delete=models.PROTECT, **options):
+    """A foreign key as Gonghui declares them: PROTECT unless said otherwise (records are not
+    deleted out from under the ones that point at them), `optional` meaning null and blank."""
+    if optional:
+        options.update(null=True, blank=True)
+    return models.ForeignKey(to, verbose_name=verbose_name, on_delete=on_delete, **options)

@@ -13,6 +13,7 @@ from gonghui.aid.models.common import (
     UnionScopedQuerySet,
     money_field,
 )
+from gonghui.core.fields import link
 from gonghui.core.ledgers import LedgerRow
 
 
@@ -123,12 +124,7 @@ class Redemption(LedgerRow):
     offer = models.ForeignKey(
         BenefitOffer, verbose_name=_("优惠"), on_delete=models.PROTECT, related_name="redemptions"
     )
-    member = models.ForeignKey(
-        "registry.Member",
-        verbose_name=_("会员"),
-        on_delete=models.PROTECT,
-        related_name="redemptions",
-    )
+    member = link("registry.Member", _("会员"), related_name="redemptions")
     # The member's union at the time, for scoping and the figures by union.
     union = models.ForeignKey(
         "core.Organisation", verbose_name=_("所在工会"), on_delete=models.PROTECT, related_name="+"
@@ -137,12 +133,7 @@ class Redemption(LedgerRow):
     redeemed_at = models.DateTimeField(_("使用时间"), default=timezone.now)
     amount_spent = money_field(_("消费金额（元）"))
     discount = money_field(_("优惠金额（元）"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("收银员"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    recorded_by = link(settings.AUTH_USER_MODEL, _("收银员"), related_name="+")
 
     # The counter who scanned the card is `recorded_by`; the time is `redeemed_at`.
     created_by = None

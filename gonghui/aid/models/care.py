@@ -17,6 +17,7 @@ from gonghui.aid.models.common import (
     UnionScopedQuerySet,
     money_field,
 )
+from gonghui.core.fields import link
 
 
 class CareCampaign(OrgOwned):
@@ -61,21 +62,9 @@ class CareVisit(UnionOwned):
         CareCampaign, verbose_name=_("四送活动"), on_delete=models.PROTECT, related_name="visits"
     )
     # Usually a member; outdoor workers and forest rangers who are not members are visited too.
-    member = models.ForeignKey(
-        "registry.Member",
-        verbose_name=_("会员"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="care_visits",
-    )
-    hardship_file = models.ForeignKey(
-        "aid.HardshipFile",
-        verbose_name=_("困难职工档案"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="care_visits",
+    member = link("registry.Member", _("会员"), optional=True, related_name="care_visits")
+    hardship_file = link(
+        "aid.HardshipFile", _("困难职工档案"), optional=True, related_name="care_visits"
     )
     recipient_name = models.CharField(_("慰问对象"), max_length=50)
     recipient_note = models.CharField(_("对象情况"), max_length=100, blank=True)
@@ -84,14 +73,7 @@ class CareVisit(UnionOwned):
     goods_value = money_field(_("物资折价（元）"), default=Decimal("0.00"))
     visited_on = models.DateField(_("走访日期"), null=True, blank=True)
     visitors = models.CharField(_("走访人"), max_length=100, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("登记人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    recorded_by = link(settings.AUTH_USER_MODEL, _("登记人"), optional=True, related_name="+")
 
     objects = CareVisitQuerySet.as_manager()
 

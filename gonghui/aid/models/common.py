@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.fields import link
 from gonghui.core.money import CENT, MONEY, ZERO, money_field  # noqa: F401 (the aid modules import them from here)
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import ScopedQuerySet, path_q, scope_paths
@@ -51,12 +52,7 @@ class UnionScopedQuerySet(ScopedQuerySet):
 class OrgOwned(models.Model):
     """An abstract base: owned by an organisation, audited under its path."""
 
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        verbose_name=_("主办工会"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    organisation = link("core.Organisation", _("主办工会"), related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -70,12 +66,7 @@ class OrgOwned(models.Model):
 class UnionOwned(models.Model):
     """An abstract base: about someone in a union, audited under the union's path."""
 
-    union = models.ForeignKey(
-        "core.Organisation",
-        verbose_name=_("所在工会"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    union = link("core.Organisation", _("所在工会"), related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

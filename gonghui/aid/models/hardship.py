@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import HardshipCause, HardshipLevel, HardshipStatus
 from gonghui.aid.models.common import CENT, ZERO, UnionOwned, UnionScopedQuerySet, money_field
+from gonghui.core.fields import link
 
 # A file on record must be reviewed again within this many days of its last review (年度复核).
 REVIEW_INTERVAL_DAYS = 365
@@ -32,12 +33,7 @@ class HardshipFileQuerySet(UnionScopedQuerySet):
 
 
 class HardshipFile(UnionOwned):
-    member = models.ForeignKey(
-        "registry.Member",
-        verbose_name=_("建档职工"),
-        on_delete=models.PROTECT,
-        related_name="hardship_files",
-    )
+    member = link("registry.Member", _("建档职工"), related_name="hardship_files")
     file_number = models.CharField(_("档案编号"), max_length=30, blank=True)
     level = models.CharField(
         _("建档级别"), max_length=12, choices=HardshipLevel.choices, default=HardshipLevel.COUNTY
@@ -56,25 +52,11 @@ class HardshipFile(UnionOwned):
     filed_on = models.DateField(_("建档日期"), null=True, blank=True)
     reviewed_on = models.DateField(_("最近复核日期"), null=True, blank=True)
     closed_on = models.DateField(_("解困/移出日期"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("录入人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = link(settings.AUTH_USER_MODEL, _("录入人"), optional=True, related_name="+")
     # Everyone who entered or corrected the file (user ids): none of them may decide it, however
     # the corrections alternate between colleagues.
     contributors = models.JSONField(default=list, editable=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    decided_by = link(settings.AUTH_USER_MODEL, _("审核人"), optional=True, related_name="+")
 
     objects = HardshipFileQuerySet.as_manager()
 
@@ -155,12 +137,7 @@ def per_head(income: Decimal, size: int) -> Decimal:
 class HouseholdMember(models.Model):
     """A person living in the household (家庭成员); the worker on file is not repeated here."""
 
-    file = models.ForeignKey(
-        HardshipFile,
-        verbose_name=_("困难职工档案"),
-        on_delete=models.CASCADE,
-        related_name="household",
-    )
+    file = link(HardshipFile, _("困难职工档案"), on_delete=models.CASCADE, related_name="household")
     name = models.CharField(_("姓名"), max_length=50)
     relation = models.CharField(_("与职工关系"), max_length=20)
     birth_year = models.PositiveSmallIntegerField(_("出生年份"), null=True, blank=True)

@@ -15,6 +15,7 @@ from gonghui.aid.models.common import (
     UnionScopedQuerySet,
     money_field,
 )
+from gonghui.core.fields import link
 from gonghui.core.ledgers import LedgerRow
 
 
@@ -56,27 +57,10 @@ class EnrolmentQuerySet(UnionScopedQuerySet):
 
 
 class Enrolment(UnionOwned):
-    plan = models.ForeignKey(
-        InsurancePlan,
-        verbose_name=_("保障计划"),
-        on_delete=models.PROTECT,
-        related_name="enrolments",
-    )
-    member = models.ForeignKey(
-        "registry.Member",
-        verbose_name=_("参保会员"),
-        on_delete=models.PROTECT,
-        related_name="enrolments",
-    )
+    plan = link(InsurancePlan, _("保障计划"), related_name="enrolments")
+    member = link("registry.Member", _("参保会员"), related_name="enrolments")
     enrolled_on = models.DateField(_("参保日期"), default=timezone.localdate)
-    enrolled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("经办人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    enrolled_by = link(settings.AUTH_USER_MODEL, _("经办人"), optional=True, related_name="+")
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -108,20 +92,8 @@ class Claim(UnionOwned):
         _("状态"), max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED
     )
     refusal_reason = models.CharField(_("拒赔原因"), max_length=200, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("提交人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = link(settings.AUTH_USER_MODEL, _("提交人"), related_name="+")
+    decided_by = link(settings.AUTH_USER_MODEL, _("审核人"), optional=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
 
     objects = UnionScopedQuerySet.as_manager()

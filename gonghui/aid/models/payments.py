@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import BatchStatus
 from gonghui.aid.models.common import money_field
+from gonghui.core.fields import link
 from gonghui.core.ledgers import LedgerRow
 from gonghui.core.scoping import ScopedQuerySet
 
@@ -26,32 +27,15 @@ class PaymentBatchQuerySet(ScopedQuerySet):
 
 
 class PaymentBatch(models.Model):
-    programme = models.ForeignKey(
-        "aid.Programme",
-        verbose_name=_("救助项目"),
-        on_delete=models.PROTECT,
-        related_name="batches",
-    )
+    programme = link("aid.Programme", _("救助项目"), related_name="batches")
     status = models.CharField(
         _("状态"), max_length=10, choices=BatchStatus.choices, default=BatchStatus.OPEN
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("制单人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = link(settings.AUTH_USER_MODEL, _("制单人"), related_name="+")
     created_at = models.DateTimeField(_("制单时间"), auto_now_add=True)
     exported_at = models.DateTimeField(_("导出时间"), null=True, blank=True)
     settled_on = models.DateField(_("银行回单日期"), null=True, blank=True)
-    settled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("回单登记人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    settled_by = link(settings.AUTH_USER_MODEL, _("回单登记人"), optional=True, related_name="+")
     bank_reference = models.CharField(_("银行回单号"), max_length=50, blank=True)
 
     objects = PaymentBatchQuerySet.as_manager()
@@ -86,27 +70,10 @@ class PaymentQuerySet(ScopedQuerySet):
 
 
 class Payment(LedgerRow):
-    programme = models.ForeignKey(
-        "aid.Programme",
-        verbose_name=_("救助项目"),
-        on_delete=models.PROTECT,
-        related_name="payments",
-    )
-    application = models.ForeignKey(
-        "aid.AidApplication",
-        verbose_name=_("救助申请"),
-        on_delete=models.PROTECT,
-        related_name="payments",
-    )
+    programme = link("aid.Programme", _("救助项目"), related_name="payments")
+    application = link("aid.AidApplication", _("救助申请"), related_name="payments")
     amount = money_field(_("金额（元）"))
-    batch = models.ForeignKey(
-        PaymentBatch,
-        verbose_name=_("发放批次"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="payments",
-    )
+    batch = link(PaymentBatch, _("发放批次"), optional=True, related_name="payments")
     reverses = models.OneToOneField(
         "self",
         verbose_name=_("冲正的发放"),
@@ -117,12 +84,7 @@ class Payment(LedgerRow):
     )
     booked_on = models.DateField(_("记账日期"), default=timezone.localdate)
     note = models.CharField(_("备注"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("经办人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = link(settings.AUTH_USER_MODEL, _("经办人"), related_name="+")
     created_at = models.DateTimeField(_("记账时间"), auto_now_add=True)
 
     ledger_parent = "application"

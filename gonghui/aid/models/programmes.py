@@ -21,7 +21,7 @@ from gonghui.aid.models.common import (
     UnionScopedQuerySet,
     money_field,
 )
-from gonghui.core.fields import EncryptedTextField
+from gonghui.core.fields import EncryptedTextField, link
 
 
 class ProgrammeKind(models.Model):
@@ -144,20 +144,10 @@ class AidApplication(UnionOwned):
     programme = models.ForeignKey(
         Programme, verbose_name=_("救助项目"), on_delete=models.PROTECT, related_name="applications"
     )
-    member = models.ForeignKey(
-        "registry.Member",
-        verbose_name=_("申请人"),
-        on_delete=models.PROTECT,
-        related_name="aid_applications",
-    )
+    member = link("registry.Member", _("申请人"), related_name="aid_applications")
     # The household's file when the programme is for filed households (checked at submission).
-    hardship_file = models.ForeignKey(
-        "aid.HardshipFile",
-        verbose_name=_("困难职工档案"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="applications",
+    hardship_file = link(
+        "aid.HardshipFile", _("困难职工档案"), optional=True, related_name="applications"
     )
     channel = models.CharField(_("提交渠道"), max_length=10, choices=Channel.choices)
     status = models.CharField(
@@ -185,14 +175,7 @@ class AidApplication(UnionOwned):
         help_text=_("职工本人在职工端申请时为空"),
     )
     # Whoever sent it to review (the grassroots clerk); never one of its reviewers.
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("提交人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = link(settings.AUTH_USER_MODEL, _("提交人"), optional=True, related_name="+")
     submitted_at = models.DateTimeField(_("提交审核时间"), null=True, blank=True)
     approved_on = models.DateField(_("批准日期"), null=True, blank=True)
     notice_ends_on = models.DateField(_("公示截止日期"), null=True, blank=True)
@@ -273,14 +256,7 @@ class ReviewStep(models.Model):
     )
     amount = money_field(_("核定金额（元）"), null=True, blank=True)
     comment = models.CharField(_("审核意见"), max_length=200, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    decided_by = link(settings.AUTH_USER_MODEL, _("审核人"), optional=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
 
     audit_fields = ("order", "organisation", "status", "amount", "comment")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import RefundStatus
 from gonghui.aid.models.common import OfferedQuerySet, OrgOwned, UnionScopedQuerySet, money_field
+from gonghui.core.fields import link
 from gonghui.core.ledgers import LedgerRow
 
 
@@ -61,12 +62,7 @@ class FeeRefund(models.Model):
     policy = models.ForeignKey(
         RefundPolicy, verbose_name=_("返还政策"), on_delete=models.PROTECT, related_name="refunds"
     )
-    employer = models.ForeignKey(
-        "registry.Employer",
-        verbose_name=_("单位"),
-        on_delete=models.PROTECT,
-        related_name="fee_refunds",
-    )
+    employer = link("registry.Employer", _("单位"), related_name="fee_refunds")
     # The employer's covering union at the time of application (scoping, figures).
     union = models.ForeignKey(
         "core.Organisation", verbose_name=_("单位工会"), on_delete=models.PROTECT, related_name="+"
@@ -79,21 +75,9 @@ class FeeRefund(models.Model):
         _("状态"), max_length=10, choices=RefundStatus.choices, default=RefundStatus.PENDING
     )
     refusal_reason = models.CharField(_("未通过原因"), max_length=200, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("提交人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = link(settings.AUTH_USER_MODEL, _("提交人"), related_name="+")
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    decided_by = link(settings.AUTH_USER_MODEL, _("审核人"), optional=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
 
     objects = UnionScopedQuerySet.as_manager()

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.fields import link
 from gonghui.core.scoping import ScopedQuerySet
 
 # varchar_pattern_ops lets PostgreSQL use an index for `LIKE 'prefix%'` whatever the collation;
@@ -75,23 +76,8 @@ class Organisation(models.Model):
     name = models.CharField(_("工会名称"), max_length=100)
     name_initials = models.CharField(_("拼音首字母"), max_length=64, blank=True, editable=False)
     kind = models.CharField(_("组织类型"), max_length=20, choices=OrgKind.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("上级工会"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    county = models.ForeignKey(
-        "self",
-        verbose_name=_("所属县总工会"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    parent = link("self", _("上级工会"), optional=True, related_name="children")
+    county = link("self", _("所属县总工会"), optional=True, related_name="+", editable=False)
     path = models.CharField(max_length=255, unique=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     credit_code = models.CharField(_("工会统一社会信用代码"), max_length=18, blank=True)

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.fields import link
 from gonghui.core.roles import Role
 from gonghui.core.scoping import ScopedQuerySet
 
@@ -45,12 +46,7 @@ class RoleAssignment(models.Model):
         User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="role_assignments"
     )
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        verbose_name=_("所在组织"),
-        on_delete=models.PROTECT,
-        related_name="role_assignments",
-    )
+    organisation = link("core.Organisation", _("所在组织"), related_name="role_assignments")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

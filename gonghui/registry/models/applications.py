@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.fields import EncryptedTextField
+from gonghui.core.fields import EncryptedTextField, link
 from gonghui.core.models import Organisation
 from gonghui.core.scoping import ScopedQuerySet
 from gonghui.registry.choices import (
@@ -51,30 +51,13 @@ class Application(PersonalNumbers, models.Model):
         default=ApplicationStatus.PENDING,
     )
     channel = models.CharField(_("提交渠道"), max_length=10, choices=ApplicationChannel.choices)
-    union = models.ForeignKey(
-        Organisation,
-        verbose_name=_("申请加入的工会"),
-        on_delete=models.PROTECT,
-        related_name="applications",
-    )
+    union = link(Organisation, _("申请加入的工会"), related_name="applications")
     # Transfers only: the spell being moved and the union it leaves (kept even if the spell is
     # later changed, so the leaving union keeps seeing what it released).
-    member = models.ForeignKey(
-        "registry.Member",
-        verbose_name=_("原会籍"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="transfer_applications",
+    member = link(
+        "registry.Member", _("原会籍"), optional=True, related_name="transfer_applications"
     )
-    from_union = models.ForeignKey(
-        Organisation,
-        verbose_name=_("转出工会"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="transfers_out",
-    )
+    from_union = link(Organisation, _("转出工会"), optional=True, related_name="transfers_out")
     name = models.CharField(_("姓名"), max_length=50)
     id_number = EncryptedTextField(_("公民身份号码"))
     id_hash = models.CharField(max_length=64, editable=False)
@@ -82,14 +65,7 @@ class Application(PersonalNumbers, models.Model):
     phone = EncryptedTextField(_("手机号码"), blank=True)
     phone_hash = models.CharField(max_length=64, blank=True, editable=False)
     phone_masked = models.CharField(_("手机号码"), max_length=11, blank=True, editable=False)
-    employer = models.ForeignKey(
-        "registry.Employer",
-        verbose_name=_("工作单位"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="applications",
-    )
+    employer = link("registry.Employer", _("工作单位"), optional=True, related_name="applications")
     employment_form = models.CharField(
         _("就业形态"),
         max_length=16,
@@ -112,14 +88,7 @@ class Application(PersonalNumbers, models.Model):
     )
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
     submitted_on = models.DateField(_("提交日期"), default=timezone.localdate)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    decided_by = link(settings.AUTH_USER_MODEL, _("审核人"), optional=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     reason = models.CharField(_("未通过原因"), max_length=200, blank=True)
     result = models.OneToOneField(

@@ -7,6 +7,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.fields import link
 from gonghui.core.models import Organisation, OrgStatus
 from gonghui.core.models.orgs import PREFIX_OPS
 from gonghui.core.pinyin import initials
@@ -51,20 +52,8 @@ class Employer(models.Model):
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, unique=True)
     name = models.CharField(_("单位名称"), max_length=200)
     name_initials = models.CharField(max_length=64, blank=True, editable=False)
-    territory = models.ForeignKey(
-        Organisation,
-        verbose_name=_("属地工会"),
-        on_delete=models.PROTECT,
-        related_name="territorial_employers",
-    )
-    union = models.ForeignKey(
-        Organisation,
-        verbose_name=_("所在工会"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="covered_employers",
-    )
+    territory = link(Organisation, _("属地工会"), related_name="territorial_employers")
+    union = link(Organisation, _("所在工会"), optional=True, related_name="covered_employers")
     industry = models.CharField(_("行业"), max_length=1, choices=Industry.choices, blank=True)
     ownership = models.CharField(_("经济类型"), max_length=12, choices=Ownership.choices)
     headcount = models.PositiveIntegerField(_("职工人数"))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.fields import link
 from gonghui.core.scoping import ScopedQuerySet
 from gonghui.registry.choices import ContactMethod, ContactOutcome
 
@@ -14,11 +15,8 @@ class FoundingContactQuerySet(ScopedQuerySet):
 
 
 class FoundingContact(models.Model):
-    employer = models.ForeignKey(
-        "registry.Employer",
-        verbose_name=_("单位"),
-        on_delete=models.CASCADE,
-        related_name="founding_contacts",
+    employer = link(
+        "registry.Employer", _("单位"), on_delete=models.CASCADE, related_name="founding_contacts"
     )
     contacted_on = models.DateField(_("联系日期"))
     method = models.CharField(_("联系方式"), max_length=10, choices=ContactMethod.choices)
@@ -27,11 +25,11 @@ class FoundingContact(models.Model):
     notes = models.TextField(_("情况说明"), blank=True)
     next_step = models.CharField(_("下一步"), max_length=200, blank=True)
     next_on = models.DateField(_("下次联系日期"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
+    recorded_by = link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("记录人"),
-        null=True,
+        _("记录人"),
         on_delete=models.SET_NULL,
+        null=True,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import pii
-from gonghui.core.fields import EncryptedTextField
+from gonghui.core.fields import EncryptedTextField, link
 from gonghui.core.models import Organisation
 from gonghui.core.models.orgs import PREFIX_OPS
 from gonghui.core.pinyin import initials
@@ -54,21 +54,9 @@ class Member(PersonalNumbers, models.Model):
     phone_masked = models.CharField(_("手机号码"), max_length=11, blank=True, editable=False)
     # No single-column indexes on the two relations: (union, status) and (employer, status) below
     # serve every look-up, and each extra index slows bulk imports.
-    union = models.ForeignKey(
-        Organisation,
-        verbose_name=_("所在工会"),
-        on_delete=models.PROTECT,
-        related_name="members",
-        db_index=False,
-    )
-    employer = models.ForeignKey(
-        "registry.Employer",
-        verbose_name=_("工作单位"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="members",
-        db_index=False,
+    union = link(Organisation, _("所在工会"), related_name="members", db_index=False)
+    employer = link(
+        "registry.Employer", _("工作单位"), optional=True, related_name="members", db_index=False
     )
     employment_form = models.CharField(
         _("就业形态"),

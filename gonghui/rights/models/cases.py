@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.fields import EncryptedTextField
+from gonghui.core.fields import EncryptedTextField, link
 from gonghui.core.models import StoredDocument
 from gonghui.core.money import ZERO, money_field
 from gonghui.core.scoping import ScopedQuerySet
@@ -72,12 +72,10 @@ class Counsel(PersonalNumbers, OrgOwned):
         _("类别"), max_length=10, choices=CounselKind.choices, default=CounselKind.LAWYER
     )
     name = models.CharField(_("姓名"), max_length=50)
-    firm = models.ForeignKey(
+    firm = link(
         LawFirm,
-        verbose_name=_("所在律所"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+        _("所在律所"),
+        optional=True,
         related_name="counsel",
         help_text=_("工会自有调解员留空"),
     )
@@ -137,42 +135,20 @@ class Case(PersonalNumbers, models.Model):
     phone_required = False
 
     number = models.CharField(_("案件编号"), max_length=20, unique=True, editable=False)
-    union = models.ForeignKey(
-        "core.Organisation",
-        verbose_name=_("承办工会"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    union = link("core.Organisation", _("承办工会"), related_name="+")
     kind = models.CharField(_("案件类型"), max_length=20, choices=CaseKind.choices)
     channel = models.CharField(_("来源"), max_length=10, choices=CaseChannel.choices)
-    service_point = models.ForeignKey(
-        "rights.ServicePoint",
-        verbose_name=_("接待服务点"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="cases",
+    service_point = link(
+        "rights.ServicePoint", _("接待服务点"), optional=True, related_name="cases"
     )
     complainant_name = models.CharField(_("申请人"), max_length=50)
     phone = EncryptedTextField(_("手机号码"), blank=True)
     phone_hash = models.CharField(max_length=64, blank=True, editable=False)
     phone_masked = models.CharField(_("手机号码"), max_length=11, blank=True, editable=False)
-    member = models.ForeignKey(
-        "registry.Member",
-        verbose_name=_("会员"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    member = link(
+        "registry.Member", _("会员"), optional=True, on_delete=models.SET_NULL, related_name="+"
     )
-    employer = models.ForeignKey(
-        "registry.Employer",
-        verbose_name=_("被申请单位"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    employer = link("registry.Employer", _("被申请单位"), optional=True, related_name="+")
     employer_name = models.CharField(_("被申请单位名称"), max_length=200)
     facts = models.TextField(_("事实与请求"))
     workers_involved = models.PositiveIntegerField(_("涉及职工人数"), default=1)
@@ -183,14 +159,7 @@ class Case(PersonalNumbers, models.Model):
     )
     outcome = models.CharField(_("办理结果"), max_length=12, choices=CaseStatus.choices, blank=True)
     decline_reason = models.CharField(_("不予受理理由"), max_length=500, blank=True)
-    counsel = models.ForeignKey(
-        Counsel,
-        verbose_name=_("承办律师/调解员"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="cases",
-    )
+    counsel = link(Counsel, _("承办律师/调解员"), optional=True, related_name="cases")
     due_on = models.DateField(_("本阶段办理期限"), null=True, blank=True)
     court_ref = models.CharField(_("法院调解平台编号"), max_length=50, blank=True)
     court_status = models.CharField(_("法院调解平台结果"), max_length=200, blank=True)
@@ -278,14 +247,7 @@ class CaseEvent(models.Model):
     action = models.CharField(_("环节"), max_length=20, choices=CaseAction.choices)
     from_status = models.CharField(max_length=12, choices=CaseStatus.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=CaseStatus.choices, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("经办人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = link(settings.AUTH_USER_MODEL, _("经办人"), optional=True, related_name="+")
     at = models.DateTimeField(_("时间"))
     note = models.CharField(_("说明"), max_length=500, blank=True)
 

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.fields import link
 from gonghui.core.scoping import ScopedQuerySet
 
 
@@ -20,12 +21,7 @@ class EmployerScopedQuerySet(ScopedQuerySet):
 
 
 class OrgOwned(models.Model):
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        verbose_name=_("所属工会"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    organisation = link("core.Organisation", _("所属工会"), related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrgScopedQuerySet.as_manager()
@@ -39,12 +35,7 @@ class OrgOwned(models.Model):
 
 
 class AboutEmployer(models.Model):
-    employer = models.ForeignKey(
-        "registry.Employer",
-        verbose_name=_("企业"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    employer = link("registry.Employer", _("企业"), related_name="+")
 
     objects = EmployerScopedQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.fields import link
 from gonghui.rights.choices import (
     CaseKind,
     DutySession,
@@ -99,14 +100,7 @@ class Reception(models.Model):
         "rights.Case", verbose_name=_("转立案件"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="receptions",
     )  # fmt: skip
-    counsel = models.ForeignKey(
-        "rights.Counsel",
-        verbose_name=_("接待律师"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="receptions",
-    )
+    counsel = link("rights.Counsel", _("接待律师"), optional=True, related_name="receptions")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
