@@ -25,16 +25,7 @@ from gonghui.core.scoping import OUT_OF_SCOPE, lock_for_edit, may_edit_org
 from gonghui.portal import cards
 
 MERCHANT_FIELDS = ("organisation", "name", "address", "contact", "is_active")
-OFFER_FIELDS = (
-    "title",
-    "day_of_month",
-    "valid_from",
-    "valid_to",
-    "discount_rate",
-    "max_discount",
-    "uses_per_member",
-    "is_active",
-)
+OFFER_FIELDS = tuple(name for name in BenefitOffer.audit_fields if name != "merchant")
 OPERATORS = "收银员账号"  # the audit's label for the operators relation
 
 

@@ -138,16 +138,7 @@ class MerchantDetailView(ObjectDetailView):
 class OfferForm(ServiceModelForm):
     class Meta:
         model = BenefitOffer
-        fields = [
-            "title",
-            "day_of_month",
-            "valid_from",
-            "valid_to",
-            "discount_rate",
-            "max_discount",
-            "uses_per_member",
-            "is_active",
-        ]
+        fields = list(benefits.OFFER_FIELDS)
         widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
         help_texts = {"day_of_month": gettext_lazy("1 至 28；留空表示有效期内每天可用")}
 

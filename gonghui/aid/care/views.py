@@ -24,7 +24,7 @@ from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.sheets.cells import CellError, Column, Template, attr
-from gonghui.core.views.access import RoleRequired, require_role
+from gonghui.core.views.access import RoleRequired, require_role, visible_or_404
 from gonghui.core.views.generic import (
     PAGE_SIZE,
     ObjectEditView,
@@ -207,15 +207,12 @@ class CareListView(RoleRequired, ObjectListView):
 class CareEditView(RoleRequired, ObjectEditView):
     model = CareCampaign
     form_class = CampaignForm
-
     writes = (care.create_campaign, care.update_campaign)
     record_name = "campaign"
 
 
 def _campaign(request, pk) -> CareCampaign:
-    require_role(request.user)
-    queryset = CareCampaign.objects.visible_to(request.user).select_related("organisation")
-    return get_object_or_404(queryset, pk=pk)
+    return visible_or_404(request, CareCampaign, pk, "organisation")
 
 
 def _filtered_visits(request, campaign):

@@ -96,7 +96,6 @@ class PlanEditView(ObjectEditView):
     model = InsurancePlan
     select_related = ("organisation",)
     form_class = PlanForm
-
     writes = (insurance.create_plan, insurance.update_plan)
     record_name = "plan"
 

@@ -113,7 +113,6 @@ class ProgrammeDetailView(RoleRequired, ProgrammeScope, ObjectDetailView):
 
 class ProgrammeEditView(RoleRequired, ProgrammeScope, ObjectEditView):
     form_class = ProgrammeForm
-
     writes = (programmes.create_programme, programmes.update_programme)
     record_name = "programme"
 

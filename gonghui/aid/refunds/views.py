@@ -25,7 +25,7 @@ from gonghui.core.models import AuditEntry
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
 from gonghui.core.search import text_q
-from gonghui.core.views.access import RoleRequired, require_role
+from gonghui.core.views.access import RoleRequired, require_role, visible_or_404
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
 from gonghui.registry.models import Employer
 
@@ -163,15 +163,12 @@ class PolicyListView(RoleRequired, ObjectListView):
 class PolicyEditView(RoleRequired, ObjectEditView):
     model = RefundPolicy
     form_class = PolicyForm
-
     writes = (refunds.create_policy, refunds.update_policy)
     record_name = "policy"
 
 
 def _policy(request, pk) -> RefundPolicy:
-    require_role(request.user)
-    queryset = RefundPolicy.objects.visible_to(request.user).select_related("organisation")
-    return get_object_or_404(queryset, pk=pk)
+    return visible_or_404(request, RefundPolicy, pk, "organisation")
 
 
 def refund_policy_detail(request, pk):

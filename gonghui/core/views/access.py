@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
 from gonghui.core.roles import REGISTRY_ROLES
 from gonghui.core.scoping import holds_role
@@ -50,3 +51,11 @@ def role_required(roles: Iterable[str] = STAFF_ROLES):
         return checked
 
     return decorate
+
+
+def visible_or_404(request, model, pk, *related: str, roles: Iterable[str] = STAFF_ROLES):
+    """The record `pk` of `model` if the user may open the pages (else 403) and sees it (else
+    404: out of scope and non-existent look the same), with `related` selected."""
+    require_role(request.user, roles)
+    queryset = model.objects.visible_to(request.user).select_related(*related)
+    return get_object_or_404(queryset, pk=pk)

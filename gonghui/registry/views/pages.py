@@ -43,7 +43,6 @@ class EmployerEditView(ObjectEditView):
     model = Employer
     select_related = ("territory", "union")
     form_class = EmployerForm
-
     writes = (services.create_employer, services.update_employer)
     record_name = "employer"
 
@@ -85,7 +84,6 @@ class MemberEditView(CiphertextDeferred, ObjectEditView):
     model = Member
     select_related = ("union", "employer")
     form_class = MemberForm
-
     writes = (services.create_member, services.update_member)
     record_name = "member"
 

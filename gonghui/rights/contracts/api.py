@@ -41,19 +41,7 @@ class ContractSerializer(ScopedModelSerializer):
 
     class Meta:
         model = CollectiveContract
-        fields = [
-            "id",
-            "organisation",
-            "title",
-            "scope",
-            "kind",
-            "signed_on",
-            "effective_on",
-            "expires_on",
-            "workers_covered",
-            "filed_on",
-            "employers",
-        ]
+        fields = ["id", "organisation", *contracts.EDITABLE, "employers"]
 
 
 @describe("集体合同", tag=TAG_CONTRACTS, ending="合同以到期结束", list_parameters=[EXPIRING])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.models import AuditEntry
-from gonghui.core.views.access import RoleRequired, require_role
+from gonghui.core.views.access import RoleRequired, require_role, visible_or_404
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
 from gonghui.registry.models import Employer
 from gonghui.rights.contracts import queries
@@ -75,15 +75,12 @@ def contract_expiring(request):
 class ContractEditView(RoleRequired, ObjectEditView):
     model = CollectiveContract
     form_class = ContractForm
-
     writes = (contracts.create_contract, contracts.update_contract)
     record_name = "contract"
 
 
 def _contract(request, pk) -> CollectiveContract:
-    require_role(request.user)
-    found = CollectiveContract.objects.visible_to(request.user).select_related("organisation")
-    return get_object_or_404(found, pk=pk)
+    return visible_or_404(request, CollectiveContract, pk, "organisation")
 
 
 def _may_edit(request, contract) -> bool:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.models import AuditEntry
-from gonghui.core.views.access import RoleRequired, require_role
+from gonghui.core.views.access import RoleRequired, require_role, visible_or_404
 from gonghui.core.views.generic import ObjectEditView, ObjectListView, apply_errors
 from gonghui.rights.contracts import bargaining, queries
 from gonghui.rights.contracts.filters import RoundFilterSet
@@ -42,15 +42,12 @@ class RoundListView(RoleRequired, ObjectListView):
 class RoundEditView(RoleRequired, ObjectEditView):
     model = BargainingRound
     form_class = RoundForm
-
     writes = (bargaining.create_round, bargaining.update_round)
     record_name = "round"
 
 
 def _round(request, pk) -> BargainingRound:
-    require_role(request.user)
-    found = BargainingRound.objects.visible_to(request.user).select_related("organisation")
-    return get_object_or_404(found, pk=pk)
+    return visible_or_404(request, BargainingRound, pk, "organisation")
 
 
 def _may_edit(request, round_) -> bool:
