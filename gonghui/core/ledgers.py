@@ -52,6 +52,18 @@ class LedgerRow(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return f"{self.ledger_parent_row} {getattr(self, self.ledger_amount)} 元"
+
+    @property
+    def ledger_parent_row(self) -> models.Model:
+        return getattr(self, self.ledger_parent)
+
+    @property
+    def audit_org_path(self) -> str:
+        """A ledger row is logged where its parent is."""
+        return self.ledger_parent_row.audit_org_path
+
     def is_same_request(self, parent: models.Model, amount: Decimal) -> bool:
         return (
             getattr(self, f"{self.ledger_parent}_id") == parent.pk

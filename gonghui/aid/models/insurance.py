@@ -156,10 +156,3 @@ class ClaimPayment(LedgerRow):
             models.CheckConstraint(condition=Q(amount__gt=0), name="claim_payment_positive")
         ]
         indexes = [models.Index(fields=["paid_on"], name="claim_payment_paid_on")]
-
-    def __str__(self) -> str:
-        return f"{self.claim} {self.amount} 元"
-
-    @property
-    def audit_org_path(self) -> str:
-        return self.claim.union.path

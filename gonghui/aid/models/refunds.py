@@ -147,10 +147,3 @@ class RefundPayment(LedgerRow):
             models.CheckConstraint(condition=Q(amount__gt=0), name="refund_payment_positive")
         ]
         indexes = [models.Index(fields=["paid_on"], name="refund_payment_paid_on")]
-
-    def __str__(self) -> str:
-        return f"{self.refund} {self.amount} 元"
-
-    @property
-    def audit_org_path(self) -> str:
-        return self.refund.union.path
