@@ -15,10 +15,22 @@ import random
 from dataclasses import dataclass, field
 from importlib import import_module
 
+from django.utils import timezone
+
 from gonghui.core.models import Organisation, OrgKind, User
 
+SURNAMES = (
+    "王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
+    "苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
+    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建红文辉力斌宇浩凯俊峰军波"
+    "鹏飞林琳燕雪梅婷海东志国庆春晓丹宁鑫"
+)
+
 # Feature packages of gonghui.rights whose demo.py adds to the demo, in order.
-PARTS: tuple[str, ...] = ()
+PARTS: tuple[str, ...] = ("cases", "risk", "contracts")
 
 
 @dataclass
@@ -38,6 +50,30 @@ class RightsDemo:
     @property
     def town2(self) -> Organisation:
         return self.towns[1]
+
+    def clerk_for(self, organisation: Organisation) -> User:
+        """Who does an organisation's work in the demo: the town clerks for their towns, the
+        county administrator for the county and every other town."""
+        for name, town in (("clerk", self.town1), ("clerk2", self.town2)):
+            if organisation.path.startswith(town.path) and name in self.users:
+                return self.users[name]
+        return self.users["admin"]
+
+    def person(self) -> str:
+        """A made-up name (workers, grid members, contacts)."""
+        return self.rng.choice(SURNAMES) + "".join(
+            self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2, 2)))
+        )
+
+    def phone(self) -> str:
+        prefix = self.rng.choice(("139", "138", "158", "187", "135"))
+        return f"{prefix}{self.rng.randrange(10**8):08d}"
+
+    def at(self, day: datetime.date, hour: int | None = None) -> datetime.datetime:
+        """A working-hours moment of `day` in the project's time zone."""
+        hour = self.rng.randint(8, 17) if hour is None else hour
+        moment = datetime.datetime.combine(day, datetime.time(hour, self.rng.randrange(60)))
+        return timezone.make_aware(moment)
 
 
 def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[str]:
