@@ -11,7 +11,7 @@ opened with a counsel is write-only and never echoed.
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers
 
-from gonghui.core.api import EditorPermission, ScopedModelViewSet, describe
+from gonghui.core.api import EditorPermission, ScopedModelViewSet, describe, service_errors
 from gonghui.core.models import Organisation
 from gonghui.core.serializers import ScopedModelSerializer, ScopedRelatedField
 from gonghui.rights.access import is_staff
@@ -55,10 +55,16 @@ class FirmViewSet(ScopedModelViewSet):
     filterset_class = FirmFilterSet
     permission_classes = [permissions.IsAuthenticated, StaffPermission, EditorPermission]
     create_service = staticmethod(services.create_firm)
-    update_service = staticmethod(services.update_firm)
 
     def get_queryset(self):
         return super().get_queryset().order_by("name", "pk")
+
+    def perform_update(self, serializer):
+        # The service names the firm `firm`, not the model's name (`lawfirm`).
+        with service_errors():
+            serializer.instance = services.update_firm(
+                actor=self.request.user, firm=serializer.instance, **serializer.validated_data
+            )
 
 
 class CounselSerializer(ScopedModelSerializer):
