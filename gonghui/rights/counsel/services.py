@@ -199,7 +199,7 @@ def _check_firm_choice(actor, organisation, firm, errors: dict):
     return firm
 
 
-def _check_counsel(actor, organisation, fields: dict, errors: dict, *, pk=None) -> dict:
+def _check_counsel(actor, organisation, fields: dict, errors: dict) -> dict:
     clean = {
         "kind": checks.choice(fields.get("kind"), "kind", _("类别"), CounselKind, errors),
         "name": checks.text(fields, "name", _("姓名"), 50, errors, required=True),
@@ -354,7 +354,7 @@ def update_counsel(*, actor, counsel: Counsel, **changes) -> Counsel:
         for name in ("kind", "name", "firm", "licence_no", "industries")
     }
     merged["towns"] = changes.get("towns", list(counsel.towns.all()))
-    clean = _check_counsel(actor, counsel.organisation, merged, errors, pk=counsel.pk)
+    clean = _check_counsel(actor, counsel.organisation, merged, errors)
     active = checks.boolean(active, "is_active", _("在册"), errors)
     if username or password:
         if counsel.user_id:
