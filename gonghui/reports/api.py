@@ -97,6 +97,7 @@ class StatsSerializer(serializers.Serializer):
     )
     congress_rate = serializers.FloatField(help_text=_("已建会单位中建立职代会制度的比例"))
     open_affairs_rate = serializers.FloatField(help_text=_("已建会单位中实行厂务公开的比例"))
+    counsel_active = serializers.IntegerField(help_text=_("在册律师、调解员、法律工作者数（当日）"))
 
 
 class StatsView(APIView):

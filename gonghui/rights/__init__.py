@@ -3,7 +3,9 @@ labour-risk monitoring, collective contracts and democratic management, and the 
 pages in the portal. Grouped by feature; each package's docstring says which file holds what.
 
 - `cases/`      rights cases (维权案件) and the court mediation platform (法院调解平台)
-- `service/`    counsel and service points (律师、调解员、服务点与值班; still nearly empty)
+- `counsel/`    law firms and counsel: lawyers, mediators, union legal officers, their logins and
+                patches (律师事务所、律师与调解员、分片包干)
+- `service/`    service points and the duty rota (服务点与值班; still nearly empty)
 - `risk/`       enterprise grids, monitoring points, monthly reports, risk levels and warnings
                 (劳动关系风险监测预警)
 - `contracts/`  collective contracts, bargaining rounds, workers' congresses and open factory

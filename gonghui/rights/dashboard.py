@@ -19,6 +19,7 @@ CARDS = (
     "contract_rate",
     "congress_rate",
     "open_affairs_rate",
+    "counsel_active",
 )
 
 

@@ -30,7 +30,7 @@ GIVEN = (
 )
 
 # Feature packages of gonghui.rights whose demo.py adds to the demo, in order.
-PARTS: tuple[str, ...] = ("cases", "risk", "contracts")
+PARTS: tuple[str, ...] = ("counsel", "cases", "risk", "contracts")
 
 
 @dataclass

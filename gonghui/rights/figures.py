@@ -22,6 +22,8 @@ Definitions:
   `open_affairs_rate`: shares of the unionized employers in scope (operating, covered by an
   active union) with an effective collective contract (of the kind) / a workers' congress / open
   factory affairs on `today` (gonghui.rights.contracts.queries, four places).
+- `counsel_active`: counsel (lawyers, mediators, union legal officers) on the roll (active) as
+  of today, of organisations in scope (`organisation__path`); a stock, not a flow.
 """
 
 import datetime
@@ -35,7 +37,7 @@ from gonghui.core.figures import FigureScope
 from gonghui.core.money import CENT, ZERO
 from gonghui.rights.choices import CaseKind, CaseStatus, ReceptionKind
 from gonghui.rights.contracts.queries import establishment_rates
-from gonghui.rights.models import Case, MonitoringPoint, Reception, RiskWarning
+from gonghui.rights.models import Case, Counsel, MonitoringPoint, Reception, RiskWarning
 from gonghui.rights.models.common import EmployerScopedQuerySet
 from gonghui.rights.models.risk import PointQuerySet
 
@@ -52,6 +54,7 @@ LABELS = {
     "contract_rate_by_kind": _("按类别集体合同签订率"),
     "congress_rate": _("职代会建制率"),
     "open_affairs_rate": _("厂务公开建制率"),
+    "counsel_active": _("在册律师与调解员"),
 }
 # Shares (0..1), shown as percentages (gonghui.reports.display).
 RATES = ("contract_rate", "contract_rate_by_kind", "congress_rate", "open_affairs_rate")
@@ -89,6 +92,7 @@ def rights_figures(scope: FigureScope) -> dict:
         "contract_rate_by_kind": {str(row["label"]): row["rate"] for row in rates["contracts"]},
         "congress_rate": rates["congress"]["rate"],
         "open_affairs_rate": rates["open_affairs"]["rate"],
+        "counsel_active": counsel_active(scope),
     }
 
 
@@ -141,6 +145,10 @@ def reception_totals(scope: FigureScope) -> dict:
         return {kind: value or 0 for kind, value in rows.items()}
 
     return scope.memo("rights.reception_totals", query)
+
+
+def counsel_active(scope: FigureScope) -> int:
+    return Counsel.objects.filter(scope.q("organisation__path"), is_active=True).count()
 
 
 def risk_points(scope: FigureScope) -> int:

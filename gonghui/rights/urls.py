@@ -10,6 +10,7 @@ urlpatterns = [
     path("", index, name="index"),
     path("cases/", include("gonghui.rights.cases.urls")),
     path("service/", include("gonghui.rights.service.urls")),
+    path("counsel/", include("gonghui.rights.counsel.urls")),
     path("risk/", include("gonghui.rights.risk.urls")),
     path("contracts/", include("gonghui.rights.contracts.urls")),
 ]

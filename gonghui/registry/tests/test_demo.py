@@ -126,7 +126,11 @@ def test_refuses_non_empty_database_then_resets_to_the_same_county(output):
         run_demo()
     run_demo(reset=True)
     assert Member.objects.active().count() == 600
-    assert User.objects.count() == len(DEMO_USERS)
+    # The demo users, and the logins the rights demo opens for its counsel (lawyer2 …): once.
+    others = User.objects.exclude(username__in=[spec.username for spec in DEMO_USERS])
+    assert User.objects.count() == len(DEMO_USERS) + others.count()
+    assert not others.filter(counsel__isnull=True).exists()
+    assert others.count() == len(set(others.values_list("counsel", flat=True)))
     # Same seed, same county.
     assert list(Employer.objects.order_by("credit_code").values_list("credit_code", "name")) == (
         employers

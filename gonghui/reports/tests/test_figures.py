@@ -138,6 +138,7 @@ NO_RIGHTS = {
     ),  # fmt: skip
     "congress_rate": 0.0,
     "open_affairs_rate": 0.0,
+    "counsel_active": 0,
 }
 for expected in (TOWN_A, TOWN_B, COUNTY):
     expected.update(NO_AID)

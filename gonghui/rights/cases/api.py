@@ -238,7 +238,7 @@ class ReasonSerializer(serializers.Serializer):
 class AssignSerializer(NoteSerializer):
     counsel = _ByUserField(
         choices=lambda user, ctx: case_queries.counsel_choices(user, ctx.get("case")),
-        help_text=_("律师/调解员的 id，须为您可见、在册且属承办工会上下级的"),
+        help_text=_("律师/调解员的 id：在册、属承办工会本级、上级或下级的（如县总工会的律师）"),
     )
 
 

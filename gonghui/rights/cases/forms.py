@@ -145,8 +145,20 @@ class ReasonForm(StyledForm):
     )
 
 
+class CounselChoiceField(forms.ModelChoiceField):
+    """Counsel whose patch covers the case come first, marked （包干）."""
+
+    def label_from_instance(self, obj):
+        label = str(obj)
+        return label + _("（包干）") if getattr(obj, "covering", False) else label
+
+
 class AssignForm(NoteOnlyForm):
-    counsel = forms.ModelChoiceField(label=gettext_lazy("承办律师/调解员"), queryset=None)
+    counsel = CounselChoiceField(
+        label=gettext_lazy("承办律师/调解员"),
+        queryset=None,
+        help_text=gettext_lazy("标“包干”的律师/调解员分片包干本案所在镇（街道）或行业，排在前面"),
+    )
     field_order = ["counsel", "note"]
 
     def __init__(self, *args, user, case, **kwargs):

@@ -93,14 +93,21 @@ def allowed_actions(user, case: Case) -> set[str]:
 
 
 def counsel_choices(user, case: Case | None = None):
-    """Active counsel the user sees; with a case, only those the service accepts for it (of the
-    handling union's line of the tree)."""
-    qs = Counsel.objects.visible_to(user).filter(is_active=True).select_related("firm")
-    if case is not None:
-        path = case.union.path
-        above = [path[:i] for i in range(1, len(path) + 1)]
-        qs = qs.filter(Q(organisation__path__startswith=path) | Q(organisation__path__in=above))
-    return qs.order_by("name", "pk")
+    """Active counsel the user sees. With a case: the active counsel the service accepts for it
+    (of the handling union's line of the tree: the county's retained lawyers are offered to a
+    town's clerk), to a user who may assign it, those whose patch (分片包干) covers the case's
+    town or its employer's industry first (annotated `covering`), then the rest by name."""
+    from gonghui.rights.counsel.queries import with_covering
+
+    qs = Counsel.objects.filter(is_active=True).select_related("firm")
+    if case is None:
+        return qs.visible_to(user).order_by("name", "pk")
+    if not cases.may_manage(user, case):
+        return qs.none()
+    path = case.union.path
+    above = [path[:i] for i in range(1, len(path) + 1)]
+    qs = qs.filter(Q(organisation__path__startswith=path) | Q(organisation__path__in=above))
+    return with_covering(qs, case)
 
 
 def intake_unions(user):

@@ -4,8 +4,6 @@ zero, and --reset removes it all."""
 
 import datetime
 import io
-import sys
-import types
 
 import pytest
 from django.core.management import call_command
@@ -19,7 +17,6 @@ from gonghui.rights.models import (
     Case,
     CaseEvent,
     CollectiveContract,
-    Counsel,
     Democracy,
     Grid,
     GridMember,
@@ -32,33 +29,13 @@ from gonghui.rights.models import (
 pytestmark = pytest.mark.django_db
 
 
-def _stand_in_counsel(demo) -> list[str]:
-    """Until the counsel part is merged: the `lawyer` login's Counsel row and a town mediator,
-    as that part leaves them on `demo.counsel`."""
-    demo.counsel = [
-        Counsel.objects.create(organisation=demo.county, name="周文博", user=demo.users["lawyer"]),
-        Counsel.objects.create(organisation=demo.town1, name="城关调解员", kind="mediator"),
-    ]
-    return []
-
-
-@pytest.fixture
-def with_counsel(monkeypatch):
-    if "counsel" in rights_demo.PARTS:
-        return
-    module = types.ModuleType("gonghui.rights._stand_in.demo")
-    module.generate = _stand_in_counsel
-    monkeypatch.setitem(sys.modules, "gonghui.rights._stand_in.demo", module)
-    monkeypatch.setattr(rights_demo, "PARTS", ("_stand_in", *rights_demo.PARTS))
-
-
 def _run(**extra):
     out = io.StringIO()
     call_command("demo", members=600, employers=60, seed=3, stdout=out, **extra)
     return out.getvalue()
 
 
-def test_demo_has_rights_work_of_a_year_and_resets(with_counsel):
+def test_demo_has_rights_work_of_a_year_and_resets():
     out = _run()
     assert "维权案件" in out and "风险监测" in out and "集体合同" in out
 
