@@ -18,7 +18,7 @@ from importlib import import_module
 from gonghui.core.models import Organisation, OrgKind, User
 
 # Feature packages of gonghui.rights whose demo.py adds to the demo, in order.
-PARTS: tuple[str, ...] = ()
+PARTS: tuple[str, ...] = ("service",)
 
 
 @dataclass
