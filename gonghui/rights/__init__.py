@@ -3,7 +3,7 @@ labour-risk monitoring, collective contracts and democratic management, and the 
 pages in the portal. Grouped by feature; each package's docstring says which file holds what.
 
 - `cases/`      rights cases (维权案件) and the court mediation platform (法院调解平台)
-- `service/`    counsel and service points (律师、调解员、服务点与值班; still nearly empty)
+- `service/`    service points, duty rota, receptions and outreach (服务点与值班、接访、普法宣传)
 - `risk/`       enterprise grids, monitoring points, monthly reports, risk levels and warnings
                 (劳动关系风险监测预警)
 - `contracts/`  collective contracts, bargaining rounds, workers' congresses and open factory
