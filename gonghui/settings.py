@@ -215,6 +215,11 @@ SPECTACULAR_SETTINGS = {
         "ContractScopeEnum": "gonghui.rights.choices.ContractScope",
         "RiskRatingEnum": "gonghui.rights.choices.Rating",
         "RiskLevelEnum": "gonghui.rights.choices.RiskLevel",
+        "ServicePointKindEnum": "gonghui.rights.choices.PointKind",
+        "DutySessionEnum": "gonghui.rights.choices.DutySession",
+        "ReceptionKindEnum": "gonghui.rights.choices.ReceptionKind",
+        "ReceptionOutcomeEnum": "gonghui.rights.choices.ReceptionOutcome",
+        "OutreachKindEnum": "gonghui.rights.choices.OutreachKind",
     },
 }
 

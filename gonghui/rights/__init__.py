@@ -5,7 +5,7 @@ pages in the portal. Grouped by feature; each package's docstring says which fil
 - `cases/`      rights cases (维权案件) and the court mediation platform (法院调解平台)
 - `counsel/`    law firms and counsel: lawyers, mediators, union legal officers, their logins and
                 patches (律师事务所、律师与调解员、分片包干)
-- `service/`    service points and the duty rota (服务点与值班; still nearly empty)
+- `service/`    service points, duty rota, receptions and outreach (服务点与值班、接访、普法宣传)
 - `risk/`       enterprise grids, monitoring points, monthly reports, risk levels and warnings
                 (劳动关系风险监测预警)
 - `contracts/`  collective contracts, bargaining rounds, workers' congresses and open factory

@@ -30,7 +30,7 @@ GIVEN = (
 )
 
 # Feature packages of gonghui.rights whose demo.py adds to the demo, in order.
-PARTS: tuple[str, ...] = ("counsel", "cases", "risk", "contracts")
+PARTS: tuple[str, ...] = ("counsel", "service", "cases", "risk", "contracts")
 
 
 @dataclass

@@ -14,6 +14,11 @@ Definitions:
   wages) closed in the period; other types' recoveries (compensation etc.) are not wages.
 - `visits` / `consultations`: person-times (Reception.count summed) of visits / consultations
   logged in the period at service points of organisations in scope (`point__organisation__path`).
+- `receptions`: person-times (Reception.count summed) of every reception, visits and
+  consultations alike, logged in the period at service points in scope (the duty desks' 接待人次).
+- `outreach_events`: outreach rows (lectures, campaigns, school visits, handbook drives …) dated
+  in the period, of organisations in scope (`organisation__path`).
+- `handbooks`: handbook copies (Outreach.handbooks summed) distributed in the period, in scope.
 - `risk_points`: active labour-risk monitoring points as of today, in scope as the points list
   is (grid's organisation, employer's town, employer's union).
 - `warnings_open`: warnings not handled at the end of the period's last day (opened by then,
@@ -37,7 +42,7 @@ from gonghui.core.figures import FigureScope
 from gonghui.core.money import CENT, ZERO
 from gonghui.rights.choices import CaseKind, CaseStatus, ReceptionKind
 from gonghui.rights.contracts.queries import establishment_rates
-from gonghui.rights.models import Case, Counsel, MonitoringPoint, Reception, RiskWarning
+from gonghui.rights.models import Case, Counsel, MonitoringPoint, Outreach, Reception, RiskWarning
 from gonghui.rights.models.common import EmployerScopedQuerySet
 from gonghui.rights.models.risk import PointQuerySet
 
@@ -48,6 +53,9 @@ LABELS = {
     "wages_recovered": _("追回欠薪（元）"),
     "visits": _("来访接待人次"),
     "consultations": _("法律咨询人次"),
+    "receptions": _("服务点接待人次"),
+    "outreach_events": _("普法宣传活动场次"),
+    "handbooks": _("发放普法手册（份）"),
     "risk_points": _("劳动关系监测点"),
     "warnings_open": _("未处置风险预警"),
     "contract_rate": _("集体合同签订率"),
@@ -78,6 +86,7 @@ def bounds(scope: FigureScope) -> tuple[datetime.datetime, datetime.datetime]:
 def rights_figures(scope: FigureScope) -> dict:
     cases = case_totals(scope)
     receptions = reception_totals(scope)
+    outreach = outreach_totals(scope)
     rates = establishment_rates(scope)
     return {
         "cases": cases["received"],
@@ -86,6 +95,9 @@ def rights_figures(scope: FigureScope) -> dict:
         "wages_recovered": cases["wages_recovered"],
         "visits": receptions[ReceptionKind.VISIT],
         "consultations": receptions[ReceptionKind.CONSULTATION],
+        "receptions": receptions["all"],
+        "outreach_events": outreach["events"],
+        "handbooks": outreach["handbooks"],
         "risk_points": risk_points(scope),
         "warnings_open": warnings_open(scope),
         "contract_rate": rates["contract_any"]["rate"],
@@ -140,7 +152,8 @@ def reception_totals(scope: FigureScope) -> dict:
             **{
                 kind: Sum("count", filter=Q(kind=kind))
                 for kind in (ReceptionKind.VISIT, ReceptionKind.CONSULTATION)
-            }
+            },
+            all=Sum("count"),
         )
         return {kind: value or 0 for kind, value in rows.items()}
 
@@ -149,6 +162,14 @@ def reception_totals(scope: FigureScope) -> dict:
 
 def counsel_active(scope: FigureScope) -> int:
     return Counsel.objects.filter(scope.q("organisation__path"), is_active=True).count()
+
+
+def outreach_totals(scope: FigureScope) -> dict:
+    """Outreach events and handbook copies in the period: one aggregate query."""
+    rows = Outreach.objects.filter(
+        scope.q("organisation__path"), date__gte=scope.date_from, date__lte=scope.date_to
+    ).aggregate(events=Count("pk"), handbooks=Sum("handbooks"))
+    return {"events": rows["events"], "handbooks": rows["handbooks"] or 0}
 
 
 def risk_points(scope: FigureScope) -> int:

@@ -9,6 +9,8 @@ from gonghui.rights.access import is_staff, require_case_user
 SECTIONS = [
     ("rights:case_list", _("维权案件"), _("法律援助与调解：受理、指派、调解、结案"), False),
     ("rights:point_list", _("服务点与值班"), _("法律援助中心及工作站、律师坐班表、接访咨询"), True),
+    ("rights:duty_mine", _("我的值班"), _("本人在各服务点的坐班安排"), False),
+    ("rights:reception_list", _("接访咨询登记"), _("各服务点来访、咨询人次与处理结果"), False),
     ("rights:counsel_list", _("律师与调解员"), _("合作律所、律师、调解员"), True),
     ("rights:outreach_list", _("普法宣传"), _("讲座、送法进企业、手册发放"), True),
     ("rights:grid_list", _("企业网格"), _("网格、网格员、监测点"), True),

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from gonghui.rights.portal import views as portal
+from gonghui.rights.service.views import portal as service_portal
 
 app_name = "rights_portal"
 
@@ -14,4 +15,5 @@ urlpatterns = [
     path("cases/<int:pk>/upload/", portal.upload, name="upload"),
     path("cases/<int:pk>/withdraw/", portal.withdraw, name="withdraw"),
     path("documents/<int:pk>/", portal.document, name="document"),
+    path("points/", service_portal.points, name="points"),
 ]
