@@ -5,7 +5,7 @@ import pytest
 from django.db.models import Sum
 
 from gonghui.rights.choices import CaseChannel, OutreachKind, PointKind
-from gonghui.rights.models import Case, Outreach, Reception, ServicePoint
+from gonghui.rights.models import Outreach, Reception, ServicePoint
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,8 @@ def test_the_demo_builds_the_service_year():
     assert Reception.objects.aggregate(n=Sum("count"))["n"] >= 60
     linked = Reception.objects.filter(case__isnull=False)
     assert all(r.case.channel == CaseChannel.VISIT for r in linked)
-    assert Case.objects.filter(channel=CaseChannel.VISIT).count() == linked.count()
+    # Each reception that became a case has a case of its own (the cases part adds other visits).
+    assert linked.values("case").distinct().count() == linked.count() > 0
     assert Outreach.objects.filter(kind=OutreachKind.LECTURE).count() == 20
     assert Outreach.objects.filter(kind=OutreachKind.CAMPAIGN).count() == 100
     assert 20_000 <= Outreach.objects.aggregate(n=Sum("handbooks"))["n"] <= 40_000
