@@ -180,6 +180,17 @@ GONGHUI_UPLOAD_MAX_BYTES = env.int("GONGHUI_UPLOAD_MAX_BYTES", default=10 * 1024
 # Optional virus scan of uploads: a dotted path to a callable(bytes) that raises ValueError on a
 # finding (e.g. a clamd client); empty means type and size checks only.
 GONGHUI_UPLOAD_SCANNER = env.str("GONGHUI_UPLOAD_SCANNER", default="")
+# Spreadsheet uploads (gonghui.core.sheets.readers) are checked before they are read: a county's
+# file of 200,000 members (about 150 MB of sheet XML, compressed some 10 times) passes; a
+# decompression bomb is refused at once.
+GONGHUI_SHEET_LIMITS = {
+    "uncompressed_mb": env.int("GONGHUI_SHEET_MAX_UNCOMPRESSED_MB", default=512),
+    "ratio": env.int("GONGHUI_SHEET_MAX_RATIO", default=200),
+    "file_mb": env.int("GONGHUI_SHEET_MAX_FILE_MB", default=100),
+    "rows": env.int("GONGHUI_SHEET_MAX_ROWS", default=300_000),
+    "columns": env.int("GONGHUI_SHEET_MAX_COLUMNS", default=200),
+    "cell_chars": env.int("GONGHUI_SHEET_MAX_CELL_CHARS", default=2_000),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -30,6 +30,12 @@ class CellError(Exception):
     """A cell that cannot be taken as it is; the message says why."""
 
 
+def excerpt(text, limit: int = 40) -> str:
+    """At most `limit` characters of `text`, an ellipsis saying the rest was cut."""
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def clean(value):
     """A cell as read: surrounding spaces trimmed, blanks as None, the export's apostrophe off."""
     if isinstance(value, str):

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from gonghui.core.sheets.cells import CellError, Column, Template, clean
+from gonghui.core.sheets.cells import CellError, Column, Template, clean, excerpt
 
 PROGRESS_EVERY = 5000
+COLUMN_CHARS = 40
+REASON_CHARS = 300
 
 Progress = Callable[[int, int, str], None]
 
@@ -22,6 +24,12 @@ class RowError:
     row: int  # the spreadsheet's own row number; the header is row 1
     column: str  # the header, or "" for the row as a whole
     reason: str
+
+    def __post_init__(self):
+        # A header or a message may quote what the file holds: never more than a few dozen
+        # characters of it (a 1 GB cell must not become a 1 GB message, stored and shown).
+        object.__setattr__(self, "column", excerpt(self.column, COLUMN_CHARS))
+        object.__setattr__(self, "reason", excerpt(self.reason, REASON_CHARS))
 
     def __str__(self) -> str:
         if self.column:

@@ -13,7 +13,7 @@ from gonghui.core import jobs
 from gonghui.core.models import Job
 from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
 from gonghui.core.scoping import scope_paths
-from gonghui.core.sheets.cells import Template
+from gonghui.core.sheets.cells import Template, excerpt
 from gonghui.core.sheets.readers import SUFFIXES, read_rows
 from gonghui.core.sheets.workbooks import column_positions, error_workbook
 from gonghui.registry.imports import TEMPLATES, Conflict, FileError, Outcome, import_table
@@ -23,6 +23,7 @@ RETENTION = datetime.timedelta(days=7)
 TASK = "gonghui.registry.imports.tasks.run_import"
 PREVIEW_ROWS = 50
 SHOWN_ERRORS = 1000
+SHOWN_CHARS = 60  # of a cell, in the stored preview
 
 
 def imports_dir(*, create: bool = False) -> Path:
@@ -177,4 +178,4 @@ def _display(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return excerpt(value, SHOWN_CHARS)  # the result is stored and shown: a cell's first words

@@ -199,9 +199,9 @@ def test_an_unreadable_workbook_fails_with_a_reason(client, bob):
     file = SimpleUploadedFile("会员.xlsx", b"PK\x03\x04 broken zip")
     client.post(reverse("imports:members"), {"file": file})
     job = Job.objects.get(owner=bob)
-    assert job.status == JobStatus.FAILED and "无法读取" in job.error
+    assert job.status == JobStatus.FAILED and "文件不是有效的 xlsx" in job.error
     page = client.get(reverse("imports:detail", args=[job.pk])).content.decode()
-    assert "无法读取" in page
+    assert "请用 Excel 另存为 .xlsx 后重新上传" in page
 
 
 def test_list_pages_link_to_import_and_export(client, bob):
