@@ -17,6 +17,7 @@ from importlib import import_module
 
 from django.utils import timezone
 
+from gonghui.core import sms
 from gonghui.core.models import Organisation, OrgKind, User
 
 SURNAMES = (
@@ -89,8 +90,9 @@ def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[
         users={u.username: u for u in User.objects.all()},
     )
     lines: list[str] = []
-    for part in PARTS:
-        lines += import_module(f"gonghui.rights.{part}.demo").generate(demo)
+    with sms.muted():  # the demo's workers are not texted (a case opened at a desk would be)
+        for part in PARTS:
+            lines += import_module(f"gonghui.rights.{part}.demo").generate(demo)
     return lines
 
 
