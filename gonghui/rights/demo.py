@@ -71,10 +71,11 @@ class RightsDemo:
         return f"{prefix}{self.rng.randrange(10**8):08d}"
 
     def at(self, day: datetime.date, hour: int | None = None) -> datetime.datetime:
-        """A working-hours moment of `day` in the project's time zone."""
+        """A working-hours moment of `day` in the project's time zone, never later than now
+        (just after midnight, today's working hours are still to come)."""
         hour = self.rng.randint(8, 17) if hour is None else hour
         moment = datetime.datetime.combine(day, datetime.time(hour, self.rng.randrange(60)))
-        return timezone.make_aware(moment)
+        return min(timezone.make_aware(moment), timezone.now())
 
 
 def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[str]:

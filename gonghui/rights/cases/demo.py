@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Max
+from django.utils import timezone
 
 from gonghui.core import sms
 from gonghui.registry.models import Employer, Member
@@ -383,6 +384,9 @@ def _date_back(demo, made: list[Planned], first_event: int) -> list[CaseEvent]:
         for day in plan.days[1:]:
             moment = demo.at(day)
             plan.moments.append(max(moment, plan.moments[-1] + datetime.timedelta(minutes=20)))
+        late = plan.moments[-1] - timezone.now()
+        if late > datetime.timedelta(0):  # just after midnight: today's steps are still to come
+            plan.moments = [m - late - datetime.timedelta(minutes=1) for m in plan.moments]
         case.received_at = plan.moments[0]
         for step, moment in zip(plan.steps, plan.moments[1:], strict=True):
             if step in DATE_FIELD and not (step == "close" and case.status != S.CLOSED):

@@ -18,11 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.models import AuditEntry
-from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import holds_role, may_edit_org
+from gonghui.core.scoping import may_edit_org
 from gonghui.core.services.users import can_manage
 from gonghui.core.views.access import RoleRequired, require_role
-from gonghui.core.views.generic import ObjectListView, apply_errors
+from gonghui.core.views.generic import ObjectEditView, ObjectListView
 from gonghui.rights.counsel import queries as counsel_queries
 from gonghui.rights.counsel import services
 from gonghui.rights.counsel.filters import CounselFilterSet, FirmFilterSet
@@ -36,12 +35,6 @@ def firm_url(firm) -> str:
 
 def counsel_url(counsel) -> str:
     return reverse("rights:counsel_detail", args=[counsel.pk])
-
-
-def _form_page(request, form, *, title, cancel_url, submit_label=None):
-    context = {"form": form, "title": title, "cancel_url": cancel_url,
-               "submit_label": submit_label}  # fmt: skip
-    return render(request, "rights/counsel/form.html", context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -79,29 +72,14 @@ def firm_detail(request, pk):
     return render(request, "rights/counsel/firm_detail.html", context)
 
 
-def firm_edit(request, pk=None):
-    require_role(request.user)
-    firm = _firm(request, pk) if pk else None
-    if firm is not None and not may_edit_org(request.user, firm.organisation):
-        raise PermissionDenied
-    if firm is None and not holds_role(request.user, EDIT_ROLES):
-        raise PermissionDenied
-    data = request.POST if request.method == "POST" else None
-    form = FirmForm(data, instance=firm, user=request.user)
-    if form.is_valid():
-        try:
-            if firm is None:
-                firm = services.create_firm(actor=request.user, **form.service_kwargs())
-            else:
-                firm = services.update_firm(actor=request.user, firm=firm, **form.service_kwargs())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("已保存：%(f)s") % {"f": firm})
-            return redirect(firm_url(firm))
-    title = _("编辑律所：%(f)s") % {"f": firm} if firm else _("登记律所")
-    cancel = firm_url(firm) if firm else reverse("rights:firm_list")
-    return _form_page(request, form, title=title, cancel_url=cancel)
+class FirmEditView(RoleRequired, ObjectEditView):
+    model = LawFirm
+    form_class = FirmForm
+    writes = (services.create_firm, services.update_firm)
+    record_name = "firm"
+
+    def service_fields(self, form) -> dict:
+        return form.service_kwargs()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,31 +127,15 @@ def counsel_detail(request, pk):
     return render(request, "rights/counsel/counsel_detail.html", context)
 
 
-def counsel_edit(request, pk=None):
-    require_role(request.user)
-    counsel = _counsel(request, pk) if pk else None
-    if counsel is not None and not may_edit_org(request.user, counsel.organisation):
-        raise PermissionDenied
-    if counsel is None and not holds_role(request.user, EDIT_ROLES):
-        raise PermissionDenied
-    data = request.POST if request.method == "POST" else None
-    form = CounselForm(data, instance=counsel, user=request.user)
-    if form.is_valid():
-        try:
-            if counsel is None:
-                counsel = services.create_counsel(actor=request.user, **form.service_kwargs())
-            else:
-                counsel = services.update_counsel(
-                    actor=request.user, counsel=counsel, **form.service_kwargs()
-                )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("已保存：%(c)s") % {"c": counsel})
-            return redirect(counsel_url(counsel))
-    title = _("编辑：%(c)s") % {"c": counsel} if counsel else _("登记律师/调解员")
-    cancel = counsel_url(counsel) if counsel else reverse("rights:counsel_list")
-    return _form_page(request, form, title=title, cancel_url=cancel)
+class CounselEditView(RoleRequired, ObjectEditView):
+    model = Counsel
+    select_related = ("organisation", "firm")
+    form_class = CounselForm
+    writes = (services.create_counsel, services.update_counsel)
+    record_name = "counsel"
+
+    def service_fields(self, form) -> dict:
+        return form.service_kwargs()
 
 
 @require_POST

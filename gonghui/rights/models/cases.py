@@ -10,6 +10,7 @@ their case.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.fields import EncryptedTextField, link
@@ -46,6 +47,9 @@ class LawFirm(OrgOwned):
         "name", "credit_code", "licence_no", "contact", "address", "phone",
         "contract_starts_on", "contract_ends_on", "is_active",
     )  # fmt: skip
+
+    def get_absolute_url(self) -> str:
+        return reverse("rights:firm_detail", args=[self.pk])
 
     class Meta:
         verbose_name = _("律师事务所")
@@ -104,6 +108,9 @@ class Counsel(PersonalNumbers, OrgOwned):
     audit_fields = (
         "kind", "name", "firm", "licence_no", "phone_masked", "user", "industries", "is_active",
     )  # fmt: skip
+
+    def get_absolute_url(self) -> str:
+        return reverse("rights:counsel_detail", args=[self.pk])
 
     class Meta:
         verbose_name = _("律师/调解员")
