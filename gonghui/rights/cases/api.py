@@ -60,8 +60,20 @@ class CaseUserPermission(permissions.BasePermission):
 # ---------------------------------------------------------------------------------------------
 
 
+class BlankIsNull(serializers.ChoiceField):
+    """A status that may be absent (a case's first event comes from no status): null, as the
+    schema says, never the empty string the database keeps."""
+
+    def to_representation(self, value):
+        return None if value in ("", None) else super().to_representation(value)
+
+
 class EventSerializer(serializers.ModelSerializer):
     actor_name = serializers.SerializerMethodField(help_text=_("经办人；空为职工本人或系统"))
+    from_status = BlankIsNull(
+        choices=CaseStatus.choices, allow_null=True, read_only=True,
+        help_text=_("之前的状态；收件（第一步）为空"),
+    )  # fmt: skip
 
     class Meta:
         model = CaseEvent
@@ -78,7 +90,10 @@ class CaseSerializer(serializers.ModelSerializer):
     """维权案件（只读）：申请人手机号码只给脱敏形式，金额为两位小数的字符串（元）。"""
 
     union_name = serializers.CharField(source="union.name", read_only=True)
-    counsel_name = serializers.CharField(source="counsel.name", read_only=True, default=None)
+    counsel_name = serializers.CharField(
+        source="counsel.name", read_only=True, default=None, allow_null=True,
+        help_text=_("承办律师/调解员；未指派为空"),
+    )  # fmt: skip
     amount_claimed = serializers.DecimalField(read_only=True, **AMOUNT)
     amount_recovered = serializers.DecimalField(read_only=True, **AMOUNT)
     overdue = serializers.SerializerMethodField(help_text=_("本阶段办理期限已过且未结"))

@@ -54,6 +54,7 @@ class PointSerializer(serializers.ModelSerializer):
 @_read("劳动关系监测点")
 class PointViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PointSerializer
+    filterset_fields = ["grid", "employer", "is_active"]
 
     def get_queryset(self):
         return risk_queries.points_for(self.request.user).select_related("employer").order_by("pk")
@@ -81,6 +82,7 @@ class ReportSerializer(serializers.ModelSerializer):
 )
 class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReportSerializer
+    filterset_fields = ["point", "month", "is_late"]
 
     def get_queryset(self):
         return risk_queries.reports_for(self.request.user).order_by("-month", "pk")

@@ -1,6 +1,8 @@
 """The risk API: scoped reads, a monthly report filed (late flagged) and a warning handled
 through the services; town B sees nothing of town A."""
 
+import datetime
+
 import pytest
 
 from gonghui.rights.choices import WarningStatus
@@ -42,3 +44,20 @@ def test_a_warning_is_handled_by_its_union(client, county, bob, charlie):
     assert client.post(f"/api/rights/warnings/{warning.pk}/handle/", {}).status_code == 400
     response = client.post(f"/api/rights/warnings/{warning.pk}/handle/", {"handling": "已补发"})
     assert response.status_code == 200 and response.json()["status"] == WarningStatus.HANDLED
+
+
+def test_points_and_reports_take_the_filters_they_declare(client, county, alice):
+    """?grid= and ?point= used to be ignored: every point and every report came back."""
+    from gonghui.rights.tests.risk_helpers import grid_b, make_point, make_report
+
+    point = point_a(county)
+    other = make_point(grid_b(county), county.employer_b)
+    make_report(point, datetime.date(2025, 5, 1))
+    make_report(other, datetime.date(2025, 5, 1), is_late=True)
+    client.force_login(alice)
+    points = client.get("/api/rights/monitoring-points/", {"grid": point.grid_id}).json()
+    assert [p["id"] for p in points["results"]] == [point.pk]
+    reports = client.get("/api/rights/monthly-reports/", {"point": other.pk}).json()["results"]
+    assert [r["point"] for r in reports] == [other.pk]
+    late = client.get("/api/rights/monthly-reports/", {"is_late": "true"}).json()["results"]
+    assert [r["point"] for r in late] == [other.pk]
