@@ -7,6 +7,7 @@ from django.urls import include, path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework import permissions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
@@ -21,6 +22,7 @@ from gonghui.core.api import (
 )
 from gonghui.core.filters import OrganisationFilterSet
 from gonghui.core.models import Organisation
+from gonghui.core.sealed_search import is_personal
 from gonghui.core.serializers import MoveSerializer, OrganisationSerializer
 from gonghui.core.services import orgs
 from gonghui.registry import services as registry
@@ -71,6 +73,13 @@ class EmployerViewSet(ScopedModelViewSet):
     update_service = staticmethod(registry.update_employer)
 
 
+class MemberSearchSerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=50, help_text="完整身份号码或手机号码（也可为姓名等）")
+    status = serializers.ChoiceField(
+        choices=[*MemberStatus.values, ALL], required=False, help_text="会籍状态，同列表"
+    )
+
+
 @describe(
     "会员",
     tag="members",
@@ -100,6 +109,28 @@ class MemberViewSet(ScopedModelViewSet):
     def get_queryset(self):
         # The ciphertext is neither fetched nor decrypted: answers carry masked values only.
         return super().get_queryset().defer(*registry.REVEALABLE)
+
+    def list(self, request, *args, **kwargs):
+        # A whole ID or phone number in a URL lands in every access log on the way.
+        if is_personal(request.query_params.get("q", "")):
+            raise serializers.ValidationError(
+                {"q": ["完整身份号码或手机号码不能放在网址中：请 POST /api/members/search/ 提交"]}
+            )
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="按完整身份号码或手机号码查找会员",
+        description="号码放在请求体中（不进访问日志）；范围与列表相同，答复为列表的一页。",
+        request=MemberSearchSerializer,
+        responses={200: MemberSerializer(many=True), **ERROR_RESPONSES},
+    )
+    @action(detail=False, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def search(self, request):
+        query = MemberSearchSerializer(data=request.data)
+        query.is_valid(raise_exception=True)
+        found = MemberFilterSet(query.validated_data, queryset=self.get_queryset(), request=request)
+        page = self.paginate_queryset(found.qs)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 router = DefaultRouter()

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gonghui.core.middleware.LoginRequiredMiddleware",
+    # After sign-in and sessions: search forms post here, whole ID numbers stay out of URLs.
+    "gonghui.core.sealed_search.SealedSearchMiddleware",
     # Axes last: it answers a locked-out login itself.
     "axes.middleware.AxesMiddleware",
 ]

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.models import AuditAction, AuditEntry, Organisation
 from gonghui.core.roles import REVEAL_ROLES
+from gonghui.core.sealed_search import query_of
 from gonghui.core.sheets.cells import Template, neutralise
 from gonghui.core.sheets.workbooks import Formats, write_cell
 from gonghui.core.views.generic import register_exporter
@@ -75,7 +76,7 @@ def may_reveal_all(user, queryset) -> bool:
 
 def record_reveal(request, count: int, fmt: str) -> None:
     """One audit entry per revealing export: who, how many rows, which filters."""
-    query = request.GET.copy()
+    query = query_of(request).copy()  # the audit log keeps the sealed query too
     for key in ("export", "reveal", "after", "before"):
         query.pop(key, None)
     AuditEntry.objects.create(

@@ -23,6 +23,7 @@ from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.scoping import may_edit_org
+from gonghui.core.sealed_search import query_of
 from gonghui.core.sheets.cells import CellError, Column, Template, attr
 from gonghui.core.views.access import RoleRequired, require_role, visible_or_404
 from gonghui.core.views.generic import (
@@ -247,7 +248,7 @@ def care_detail(request, pk):
         "can_edit": CareCampaign.objects.editable_by(request.user).filter(pk=pk).exists(),
         "can_list": can_list,
         "filed_form": FiledForm(user=request.user, campaign=campaign) if can_list else None,
-        "export_query": request.GET.urlencode(),
+        "export_query": query_of(request).urlencode(),
     }
     return render(request, "aid/care_detail.html", context)
 

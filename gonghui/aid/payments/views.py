@@ -34,6 +34,7 @@ from gonghui.aid.payments.queries import (
 from gonghui.core.forms import style
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
+from gonghui.core.sealed_search import query_of
 from gonghui.core.sheets.cells import CellError, Column, Template
 from gonghui.core.views.generic import (
     ObjectDetailView,
@@ -342,7 +343,7 @@ class PaymentListView(ObjectListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
+        query = query_of(self.request).copy()
         for key in ("after", "before", "export"):
             query.pop(key, None)
         context["export_query"] = query.urlencode()

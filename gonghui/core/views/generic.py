@@ -14,6 +14,7 @@ from gonghui.core.models import AuditEntry
 from gonghui.core.pagination import paginate
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
+from gonghui.core.sealed_search import query_of
 
 PAGE_SIZE = 50
 
@@ -58,7 +59,7 @@ def capped_count(queryset) -> tuple[int, bool]:
 
 def url_with(request, **changes) -> str:
     """This page's query string with `changes` (None removes a key) and without a cursor."""
-    params = request.GET.copy()
+    params = query_of(request).copy()  # sealed: a whole ID number never enters a link
     for key in ("after", "before"):
         params.pop(key, None)
     for key, value in changes.items():

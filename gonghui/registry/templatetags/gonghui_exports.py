@@ -4,6 +4,7 @@ from django import template
 
 from gonghui.core.roles import REVEAL_ROLES
 from gonghui.core.scoping import holds_role
+from gonghui.core.sealed_search import query_of
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def export_menu(context, personal: bool = False) -> dict:
     request = context["request"]
 
     def url(**extra) -> str:
-        params = request.GET.copy()
+        params = query_of(request).copy()
         for key in ("after", "before", "export", "reveal"):
             params.pop(key, None)
         params.update(extra)

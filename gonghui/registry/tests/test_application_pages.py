@@ -56,7 +56,7 @@ def age(application: Application, days: int) -> None:
 
 def queue_names(client, user, **params) -> list[str]:
     client.force_login(user)
-    response = client.get(reverse("registry:application_list"), params)
+    response = client.get(reverse("registry:application_list"), params, follow=True)
     assert response.status_code == 200
     return sorted(a.name for a in response.context["objects"])
 

@@ -30,7 +30,8 @@ def names(response) -> list[str]:
 )
 def test_member_search(client, alice, county, query, expected):
     client.force_login(alice)
-    response = client.get(reverse("registry:member_list"), {"q": query})
+    # A whole number is sealed out of the address by a redirect (core/sealed_search.py).
+    response = client.get(reverse("registry:member_list"), {"q": query}, follow=True)
     assert names(response) == expected
 
 

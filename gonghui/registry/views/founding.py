@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from gonghui.core.sealed_search import query_of
 from gonghui.core.views.generic import ObjectListView, apply_errors
 from gonghui.registry import founding
 from gonghui.registry import founding_queries as queries
@@ -53,7 +54,7 @@ class FoundingListView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.year()
-        keep = self.request.GET.copy()
+        keep = query_of(self.request).copy()
         for key in ("year", "after", "before", "export"):
             keep.pop(key, None)
         context.update(
