@@ -10,16 +10,13 @@ made from the sealed query (`request.sealed_get`). A clear number that still arr
 (`gonghui.core.api`): exact look-ups there go through POST.
 """
 
-import re
 import secrets
 from urllib.parse import urlencode
 
 from django.http import HttpResponseRedirect
 
-from gonghui.core.search import normalise
+from gonghui.core.search import FULL_ID, MOBILE, normalise
 
-FULL_ID = re.compile(r"^\d{17}[\dX]$")
-MOBILE = re.compile(r"^1\d{10}$")
 FIELDS = ("q",)  # the query parameters that may carry a number
 MARK = "~"
 SESSION_KEY = "sealed_search"

@@ -1,6 +1,5 @@
 """The application queue's filters (入会/转会申请审核)."""
 
-import re
 
 import django_filters
 from django.utils import timezone
@@ -8,13 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import pii
 from gonghui.core.filters import SubtreeFilter, yes_no_filter
-from gonghui.core.search import normalise
+from gonghui.core.search import FULL_ID, MOBILE, normalise
 from gonghui.registry.choices import ApplicationKind, ApplicationStatus
 from gonghui.registry.models import Application
 
 ALL = "all"
-FULL_ID = re.compile(r"^\d{17}[\dX]$")
-MOBILE = re.compile(r"^1\d{10}$")
 
 
 class ApplicationFilterSet(django_filters.FilterSet):
