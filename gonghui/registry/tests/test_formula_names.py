@@ -7,11 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gonghui.registry.choices import Ownership
-from gonghui.registry.models import Employer, Member
+from gonghui.registry.models import Application, Employer, Member
 from gonghui.registry.services import create_employer, create_member, update_member
 from gonghui.registry.tests.sheets import MEMBER_HEADERS, UNIT_HEADERS, codes, ids, run
 from gonghui.registry.tests.test_import_members import member
 from gonghui.registry.tests.test_import_units import unit
+from gonghui.registry.tests.test_membership import join
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,11 @@ def test_unit_import_refuses_a_formula_name(tmp_path, county):
     (error,) = outcome.errors
     assert (error.row, error.column) == (2, "单位名称")
     assert not Employer.objects.filter(credit_code=code).exists()
+
+
+def test_a_join_application_refuses_a_formula_name(county):
+    before = Application.objects.count()
+    with pytest.raises(ValidationError) as exc:
+        join(county, name='=HYPERLINK("http://x")')
+    assert exc.value.message_dict["name"] == ["姓名不能以 = + - @ 开头"]
+    assert Application.objects.count() == before
