@@ -34,6 +34,8 @@ class PrivacyHeadersMiddleware:
         response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         user = getattr(request, "user", None)
         signed_in = (user is not None and user.is_authenticated) or getattr(request, "worker", None)
-        if signed_in and not request.path.startswith(settings.STATIC_URL):
+        # A view that already says no-store (a bank file, the public notice) keeps its words.
+        private = signed_in and not request.path.startswith(settings.STATIC_URL)
+        if private and "no-store" not in response.get("Cache-Control", ""):
             response["Cache-Control"] = "no-store, private"
         return response
