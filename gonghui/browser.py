@@ -48,6 +48,21 @@ def browser_page(
         browser = pw.chromium.launch(
             executable_path=require_chromium(), headless=True, args=CHROMIUM_ARGS
         )
+        # Every context, the test's second person's too, reports what the Content-Security-Policy
+        # refused (gonghui.core.middleware): a page that needs an inline script fails its test.
+        refused: list[str] = []
+        new_context = browser.new_context
+
+        def note_refusal(message) -> None:
+            if "Content Security Policy" in message.text:
+                refused.append(message.text)
+
+        def watched_context(**kwargs):
+            context = new_context(**kwargs)
+            context.on("console", note_refusal)
+            return context
+
+        browser.new_context = watched_context
         try:
             options = {"user_agent": user_agent} if user_agent else {}
             if is_mobile:
@@ -58,3 +73,4 @@ def browser_page(
             yield context.new_page()
         finally:
             browser.close()
+        assert not refused, refused

@@ -8,4 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self) -> None:
-        from gonghui.core import checks  # noqa: F401  (registers the deployment checks)
+        # Deployment checks; API tokens that end with their owner's password and roles.
+        from gonghui.core import checks, signals  # noqa: F401

@@ -348,6 +348,21 @@ def mask_mobile(number: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+# A name a spreadsheet program would run as a formula (=HYPERLINK(…)) once a list is exported.
+# Exports neutralise such cells, but a person's or an employer's name never starts so: refused.
+FORMULA_NAME_STARTS = ("=", "+", "-", "@")
+
+
+def name_error(value: str, label: str) -> str | None:
+    """What is wrong with a (stripped) name that begins as a formula, naming the field; else None.
+
+    Every service that takes a person's or an employer's name asks this; imports use
+    `sheets.cells.plain_name`."""
+    if value and value.startswith(FORMULA_NAME_STARTS):
+        return str(_("%(label)s不能以 = + - @ 开头") % {"label": label})
+    return None
+
+
 class CharacterClassPasswordValidator:
     """Require at least one letter and one digit (use with Django's AUTH_PASSWORD_VALIDATORS).
 

@@ -21,6 +21,7 @@ from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction, OrgStatus
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.validators import name_error
 from gonghui.registry.choices import (
     ApplicationChannel,
     ApplicationKind,
@@ -102,6 +103,8 @@ def submit_join(
     errors = _set_person(application, id_number, phone)
     if not application.name:
         errors["name"] = _("请填写姓名")
+    elif error := name_error(application.name, _("姓名")):
+        errors["name"] = error
     if employment_form not in EmploymentForm.values:
         errors["employment_form"] = _("请选择就业形态")
     _check_union(union, errors)

@@ -9,7 +9,7 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction, Organisation
 from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org, may_see_org
-from gonghui.core.validators import validate_credit_code
+from gonghui.core.validators import name_error, validate_credit_code
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Employer, Member
 
@@ -53,6 +53,8 @@ def _clean_employer(employer: Employer, *, actor, before: dict) -> None:
     employer.name = (employer.name or "").strip()
     if not employer.name:
         errors["name"] = _("请填写单位名称")
+    elif error := name_error(employer.name, _("单位名称")):
+        errors["name"] = error
     if not employer.territory_id:
         errors["territory"] = _("请选择属地工会")
     elif employer.territory.kind not in TERRITORIAL_KINDS:
@@ -123,6 +125,8 @@ def _clean_member(member: Member, errors: dict, *, actor, before: dict) -> None:
     member.name = member.name.strip()
     if not member.name:
         errors["name"] = _("请填写姓名")
+    elif error := name_error(member.name, _("姓名")):
+        errors["name"] = error
     if not member.union_id:
         errors["union"] = _("请选择所在工会")
     elif member.union.kind not in COVERING_KINDS:

@@ -580,4 +580,9 @@ def test_docs_page_needs_a_login_and_loads_no_cdn(client, county, bob):
         served = client.get(asset)
         assert served.status_code == 200, asset
         b"".join(served.streaming_content if served.streaming else [served.content])
-    assert reverse("schema") in html and '"validatorUrl": null' in html
+    # The start-up script is a file of its own: the Content-Security-Policy allows no inline one.
+    assert "<script>" not in html and "<style>" not in html
+    script = client.get(reverse("api-docs"), {"script": ""})
+    assert script.status_code == 200 and script["Content-Type"].startswith("application/javascript")
+    script = script.content.decode()
+    assert reverse("schema") in script and '"validatorUrl": null' in script

@@ -2,8 +2,8 @@
 
 A delivery rider (外卖骑手, no membership) reports unpaid wages on the phone; the legal-aid
 centre's clerk at the county accepts the case and assigns lawyer 郑律师; she signs in, records
-the mediation, the agreement and the yuan recovered, and closes the case; the rider sees it
-closed with the amount; the county dashboard counts the recovered yuan.
+the mediation, the agreement and the yuan recovered; the clerk closes the case; the rider sees
+it closed with the amount; the county dashboard counts the recovered yuan.
 """
 
 import pytest
@@ -112,10 +112,13 @@ def test_unpaid_wages_from_the_phone_to_the_dashboard(live_server, county, setti
             "outcome",
             {"select:select": "agreement", "input[name=amount_recovered]": "4800.50"},
         )
-        take_step(lawyer, "close")
+        # She proposes closure; the centre's clerk confirms it (a lawyer never closes a case).
+        assert lawyer.locator('[data-step="close"]').count() == 0
+        hong.goto(detail)
+        take_step(hong, "close")
         case.refresh_from_db()
         assert case.status == CaseStatus.CLOSED and str(case.amount_recovered) == "4800.50"
-        lawyer.screenshot(path=str(ARTIFACTS / "rights_case_closed.png"), full_page=True)
+        hong.screenshot(path=str(ARTIFACTS / "rights_case_closed.png"), full_page=True)
 
         # The rider sees the case closed, with the amount recovered.
         phone.goto(live_server.url + reverse("rights_portal:case", args=[case.pk]))

@@ -21,6 +21,7 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.money import collect_yuan
 from gonghui.core.scoping import holds_role_at, lock_for_edit, may_edit_org
+from gonghui.core.validators import name_error
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import REVIEW_ROLES
 
@@ -64,6 +65,8 @@ def clean_household(rows, errors: dict) -> list[dict]:
         relation = (row.get("relation") or "").strip()
         if not name:
             row_errors["name"] = _("姓名必填")
+        elif error := name_error(name, _("姓名")):
+            row_errors["name"] = error
         if not relation:
             row_errors["relation"] = _("与职工关系必填")
         birth_year = row.get("birth_year") or None

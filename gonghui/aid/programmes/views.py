@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -392,8 +392,18 @@ def notice_list(request):
 
 @login_not_required
 def notice_public(request):
-    """公示 for everyone: masked name, union, programme, amount and the notice's end only."""
-    programme = _programme_filter(request, Programme.objects.all())
+    """公示 for everyone: masked name, union, programme, amount and the notice's end only.
+
+    A programme answers only while it has applications in notice: anyone may ask by id, and
+    must not learn the name of a programme that publishes nothing."""
+    programme = None
+    if request.GET.get("programme", "").isdigit():
+        in_notice = AidApplication.objects.in_notice(timezone.localdate())
+        programme = _programme_filter(
+            request, Programme.objects.filter(pk__in=in_notice.values("programme"))
+        )
+        if programme is None:
+            raise Http404
     response = render(
         request,
         "aid/notice_public.html",

@@ -264,6 +264,20 @@ def test_public_notice_masks_names_without_a_login(client, county, dora, erin, p
     assert "张*明" not in text(client.get(reverse("aid:notice_public")))
 
 
+def test_public_notice_names_only_a_programme_in_notice(client, county, dora, erin, programme):
+    other = make_programme(county, name="未公示的项目")
+    url = reverse("aid:notice_public")
+    assert client.get(url, {"programme": programme.pk}).status_code == 404
+    application = submitted(county, programme, clerk=dora)
+    applications.approve_step(actor=erin, application=application, amount=Decimal("1000"))
+    response = client.get(url, {"programme": programme.pk})
+    assert response.status_code == 200 and "张*明" in text(response)
+    assert client.get(url, {"programme": other.pk}).status_code == 404
+    assert client.get(url, {"programme": 999999}).status_code == 404
+    AidApplication.objects.update(notice_ends_on=TODAY - datetime.timedelta(days=1))
+    assert client.get(url, {"programme": programme.pk}).status_code == 404
+
+
 def test_staff_notice_is_scoped(client, county, dora, erin, charlie, programme):
     application = submitted(county, programme, clerk=dora)
     applications.approve_step(actor=erin, application=application)

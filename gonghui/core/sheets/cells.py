@@ -18,7 +18,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from gonghui.core.validators import parse_resident_id, validate_credit_code, validate_mobile
+from gonghui.core.validators import (
+    FORMULA_NAME_STARTS,
+    parse_resident_id,
+    validate_credit_code,
+    validate_mobile,
+)
 
 # Spreadsheet programs run a cell that starts with one of these as a formula. Exports put an
 # apostrophe in front (shown by no program, kept by all); imports take it off again.
@@ -82,6 +87,19 @@ def text(max_length: int) -> Callable:
         value = as_text(value)
         if len(value) > max_length:
             raise CellError(_("不能超过%(n)d个字") % {"n": max_length})
+        return value
+
+    return parse
+
+
+def plain_name(max_length: int) -> Callable:
+    """A person's or an employer's name: text that does not begin as a formula."""
+    as_text_cell = text(max_length)
+
+    def parse(value) -> str:
+        value = as_text_cell(value)
+        if value.startswith(FORMULA_NAME_STARTS):
+            raise CellError(_("不能以 = + - @ 开头"))
         return value
 
     return parse

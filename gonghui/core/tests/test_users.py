@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import override_settings
 from django.urls import reverse
 
 from gonghui.conftest import PASSWORD, make_user
@@ -131,6 +132,19 @@ def test_login_locks_out_after_five_failures(client, county, bob):
     assert response.status_code == 429
     assert "锁定" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    "hours,wait",
+    [(0.5, "请 30 分钟后再试"), (2, "请 2 小时后再试"), (1.25, "请 1 小时 15 分钟后再试")],
+)
+def test_lock_out_page_says_how_long_from_the_setting(client, county, bob, hours, wait):
+    url = reverse("login")
+    with override_settings(AXES_COOLOFF_TIME=hours):
+        for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+            response = client.post(url, {"username": "bob", "password": "wrong-password-1"})
+    assert response.status_code == 429
+    assert wait in response.content.decode()
 
 
 def test_login_works_and_resets(client, county, bob):

@@ -166,7 +166,7 @@ def test_progress_polls_while_running_and_reloads_when_done(client, bob, setting
     )
     fragment = client.get(reverse("imports:progress", args=[job.pk]))
     body = fragment.content.decode()
-    assert 'hx-trigger="every 1s"' in body and "width: 40%" in body and "40 / 100" in body
+    assert 'hx-trigger="every 1s"' in body and 'data-progress="40"' in body and "40 / 100" in body
     assert "HX-Refresh" not in fragment
     page = client.get(reverse("imports:detail", args=[job.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in page  # the page can be left and opened again

@@ -355,7 +355,7 @@ def _take(demo, plan: Planned, step: str, counsel) -> Case:
     if step == "withdraw":
         return cases.withdraw_case(actor=manager, case=case, note="单位已主动支付，申请人撤回申请")
     if step == "close":
-        return cases.close_case(actor=worker if case.counsel_id else manager, case=case)
+        return cases.close_case(actor=manager, case=case)
     if step == "reopen":
         reason = ("调解协议约定的第二期款项逾期未付，申请人要求继续办理"
                   if case.status == S.CLOSED else "申请人补充提交了劳动关系证明材料")  # fmt: skip

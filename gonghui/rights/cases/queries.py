@@ -45,8 +45,9 @@ ACTION_WHO = {
     "mediate": "work",
     "outcome": "work",
     "recovery": "work",
-    "withdraw": "work",
-    "close": "work",
+    # Counsel propose; the union's staff confirm (gonghui/rights/cases/services.py).
+    "withdraw": "manage_any",
+    "close": "manage_any",
     "court_export": "work",
     "court_import": "work",
 }

@@ -12,8 +12,12 @@ Who may do what:
   its service points, or the worker in the portal (actor None);
 - accept, decline, assign, reopen: a clerk or administrator of the handling union or above, never
   the person who entered the case (a case's submitter never approves it);
-- mediate, outcome, recovery, close, notes, documents: those, or the case's own counsel;
-- withdraw: those, or the worker in the portal (actor None; the portal checks it is theirs).
+- mediate, outcome, recovery, notes, documents: those, or the case's own counsel;
+- close: a clerk or administrator of the handling union or above only. The counsel records the
+  outcome and proposes closure (in a note); the union confirms it, so a lawyer never ends a
+  worker's case on the worker's behalf;
+- withdraw: a clerk or administrator (recording that the worker withdrew), or the worker in the
+  portal (actor None; the portal checks it is theirs); never the counsel.
 """
 
 import datetime
@@ -30,6 +34,7 @@ from gonghui.core.models import AuditAction
 from gonghui.core.money import parse_yuan
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.core.uploads import check_upload, discard_document, store_document
+from gonghui.core.validators import name_error
 from gonghui.rights.cases import deadlines
 from gonghui.rights.choices import (
     OUTCOMES,
@@ -107,6 +112,13 @@ def _clean_text(value: str, field: str, label: str, *, required: bool) -> str:
         raise ValidationError(
             {field: _("%(label)s不能超过 %(n)d 个字") % {"label": label, "n": limit}}
         )
+    return value
+
+
+def _clean_name(value: str, field: str, label: str) -> str:
+    value = _clean_text(value, field, label, required=True)
+    if error := name_error(value, label):
+        raise ValidationError({field: error})
     return value
 
 
@@ -209,11 +221,9 @@ def receive_case(
         kind=kind,
         channel=channel,
         service_point=service_point,
-        complainant_name=_clean_text(
-            complainant_name, "complainant_name", _("申请人姓名"), required=True
-        ),
+        complainant_name=_clean_name(complainant_name, "complainant_name", _("申请人姓名")),
         employer=employer,
-        employer_name=_clean_text(employer_name, "employer_name", _("被申请单位"), required=True),
+        employer_name=_clean_name(employer_name, "employer_name", _("被申请单位")),
         facts=_clean_text(facts, "facts", _("事实与请求"), required=True),
         workers_involved=int(workers_involved),
         amount_claimed=to_yuan(amount_claimed, _("请求金额")),
@@ -337,7 +347,7 @@ def withdraw_case(*, actor, case: Case, note: str = "") -> Case:
     """The worker takes the case back (portal: actor None), or staff record that they did."""
     case = _locked(case)
     if actor is not None:
-        _require(may_work_on(actor, case))
+        _require(may_manage(actor, case))
     open_before_outcome = (
         CaseStatus.RECEIVED, CaseStatus.ACCEPTED, CaseStatus.ASSIGNED, CaseStatus.MEDIATING,
     )  # fmt: skip
@@ -349,7 +359,7 @@ def withdraw_case(*, actor, case: Case, note: str = "") -> Case:
 @transaction.atomic
 def close_case(*, actor, case: Case, note: str = "") -> Case:
     case = _locked(case)
-    _require(may_work_on(actor, case))
+    _require(may_manage(actor, case))
     _require_status(case, OUTCOMES, _("结案（请先登记办理结果）"))
     _step(case, actor=actor, action=CaseAction.CLOSE, status=CaseStatus.CLOSED, note=note,
           closed_at=timezone.now())  # fmt: skip

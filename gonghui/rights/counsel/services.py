@@ -202,7 +202,7 @@ def _check_firm_choice(actor, organisation, firm, errors: dict):
 def _check_counsel(actor, organisation, fields: dict, errors: dict) -> dict:
     clean = {
         "kind": checks.choice(fields.get("kind"), "kind", _("类别"), CounselKind, errors),
-        "name": checks.text(fields, "name", _("姓名"), 50, errors, required=True),
+        "name": checks.name(fields, "name", _("姓名"), 50, errors),
         "licence_no": checks.text(fields, "licence_no", _("执业证号"), 30, errors),
         "firm": _check_firm_choice(actor, organisation, fields.get("firm"), errors),
         "towns": _check_towns(organisation, fields.get("towns"), errors),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.validators import name_error
 
 # Beyond this a count is a typing error, not a fact (a county has some hundred thousand workers).
 MAX_COUNT = 1_000_000
@@ -32,6 +33,14 @@ def text(fields: dict, field: str, label: str, limit: int, errors: dict, *, requ
             "n": limit,
             "len": len(value),
         }
+    return value
+
+
+def name(fields: dict, field: str, label: str, limit: int, errors: dict) -> str:
+    """A required person's name, refused when it begins as a spreadsheet formula."""
+    value = text(fields, field, label, limit, errors, required=True)
+    if field not in errors and (error := name_error(value, label)):
+        errors[field] = error
     return value
 
 

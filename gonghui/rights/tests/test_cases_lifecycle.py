@@ -45,7 +45,7 @@ def test_the_whole_way_to_closed_with_every_step_dated_and_by_whom(county, alice
     cases.record_outcome(
         actor=lena, case=case, outcome=CaseStatus.AGREEMENT, amount_recovered="8500.50"
     )
-    cases.close_case(actor=lena, case=case)
+    cases.close_case(actor=alice, case=case)
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED and case.outcome == CaseStatus.AGREEMENT
     assert case.amount_recovered == Decimal("8500.50")
@@ -58,9 +58,41 @@ def test_the_whole_way_to_closed_with_every_step_dated_and_by_whom(county, alice
         (CaseAction.ASSIGN, "alice"),
         (CaseAction.MEDIATE, "lena"),
         (CaseAction.OUTCOME, "lena"),
-        (CaseAction.CLOSE, "lena"),
+        (CaseAction.CLOSE, "alice"),
     ]
     assert AuditEntry.objects.filter(object_id=str(case.pk)).count() >= 6
+
+
+def test_counsel_cannot_withdraw_or_close_on_the_workers_behalf(county, alice, bob, lena):
+    case = received(county, bob)
+    cases.accept_case(actor=alice, case=case)
+    cases.assign_case(actor=alice, case=case, counsel=counsel_of(lena))
+    with pytest.raises(PermissionDenied):
+        cases.withdraw_case(actor=lena, case=case, note="职工撤回")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ASSIGNED
+    cases.start_mediation(actor=lena, case=case)
+    cases.record_outcome(actor=lena, case=case, outcome=CaseStatus.AGREEMENT)
+    cases.add_note(actor=lena, case=case, text="已达成协议，建议结案")
+    with pytest.raises(PermissionDenied):
+        cases.close_case(actor=lena, case=case)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.AGREEMENT
+    cases.close_case(actor=bob, case=case)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED
+
+
+def test_staff_record_a_withdrawal_that_counsel_may_not(county, alice, bob, lena):
+    case = received(county, bob)
+    cases.accept_case(actor=alice, case=case)
+    cases.assign_case(actor=alice, case=case, counsel=counsel_of(lena))
+    cases.withdraw_case(actor=bob, case=case, note="职工撤回")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.WITHDRAWN
+    with pytest.raises(PermissionDenied):
+        cases.close_case(actor=lena, case=case)
+    cases.close_case(actor=alice, case=case)
 
 
 def test_the_submitter_never_accepts_their_own_case(county, bob):
@@ -91,7 +123,7 @@ def test_a_closed_case_reopens_to_accepted_with_its_counsel(county, alice, bob, 
     case = received(county, bob)
     cases.accept_case(actor=alice, case=case)
     cases.assign_case(actor=alice, case=case, counsel=counsel_of(lena))
-    cases.withdraw_case(actor=lena, case=case, note="职工撤回")
+    cases.withdraw_case(actor=alice, case=case, note="职工撤回")
     cases.close_case(actor=alice, case=case)
     with pytest.raises(ValidationError):
         cases.reopen_case(actor=alice, case=case, reason="")
