@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit, tree
 from gonghui.core.models import AuditAction, AuditEntry, Organisation, OrgKind
 from gonghui.core.models.orgs import ALLOWED_CHILDREN, path_segment
-from gonghui.core.validators import validate_credit_code
+from gonghui.core.validators import name_error, validate_credit_code
 
 EDITABLE_FIELDS = ("name", "kind", "credit_code", "chair", "founded_on", "term_ends_on", "status")
 UNION_CODE_PREFIX = "81"  # GB 32100: authority 8 (trade unions), category 1
@@ -59,6 +59,9 @@ def _check_fields(org: Organisation) -> None:
                 errors["credit_code"] = _("工会统一社会信用代码应以81开头")
     if not org.name:
         errors["name"] = _("请填写工会名称")
+    chair = name_error((org.chair or "").strip(), _("工会主席"))
+    if chair:
+        errors["chair"] = chair  # a person's name: never a formula
     if org.founded_on and org.term_ends_on and org.term_ends_on < org.founded_on:
         errors["term_ends_on"] = _("任期届满日期不能早于成立日期")
     clash = Organisation.objects.filter(county_id=org.county_id, name=org.name).exclude(pk=org.pk)

@@ -82,7 +82,7 @@ UNIONS = Template(
                help=gettext_lazy("县总工会不填，其余必填；可以是本文件中的另一行")),
         Column("工会统一社会信用代码", "credit_code", credit_code, attr("credit_code"),
                default="", as_text=True, width=22, help=gettext_lazy("以81开头的18位代码")),
-        Column("工会主席", "chair", text(50), attr("chair"), default=""),
+        Column("工会主席", "chair", plain_name(50), attr("chair"), default=""),
         Column("成立日期", "founded_on", date, attr("founded_on"), width=12),
         Column("本届任期届满日期", "term_ends_on", date, attr("term_ends_on"), width=12),
         Column("状态", "status", choice(OrgStatus), label("status"), default=OrgStatus.ACTIVE,

@@ -92,3 +92,23 @@ def test_a_join_application_refuses_a_formula_name(county):
         join(county, name='=HYPERLINK("http://x")')
     assert exc.value.message_dict["name"] == ["姓名不能以 = + - @ 开头"]
     assert Application.objects.count() == before
+
+
+def test_a_union_chair_is_a_name_too(tmp_path, county, alice):
+    """工会主席 is a person's name: refused as a formula by the import and by the service."""
+    from gonghui.core.models import Organisation, OrgKind
+    from gonghui.core.services.orgs import create_organisation
+    from gonghui.registry.tests.test_import_unions import UNION_HEADERS, org
+
+    rows = [UNION_HEADERS, org("新材料公司工会", "基层工会", "城关镇总工会", 工会主席="=1+1")]
+    outcome = run(tmp_path, "unions", rows, actor=alice)
+    (error,) = outcome.errors
+    assert (error.row, error.column) == (2, "工会主席")
+    assert "不能以 = + - @ 开头" in str(error)
+    with pytest.raises(ValidationError) as caught:
+        create_organisation(
+            actor=alice, name="新材料公司工会", kind=OrgKind.GRASSROOTS, parent=county.town_a,
+            chair="@SUM(A1)",
+        )  # fmt: skip
+    assert caught.value.message_dict["chair"] == ["工会主席不能以 = + - @ 开头"]
+    assert not Organisation.objects.filter(name="新材料公司工会").exists()
