@@ -502,7 +502,8 @@ class CaseViewSet(IdempotentCreateMixin, mixins.CreateModelMixin, ScopedReadOnly
         parameters=[IDEMPOTENCY_PARAMETER],
         responses={201: CaseNoteSerializer, **ERROR_RESPONSES, **FORBIDDEN, **NOT_FOUND},
     )
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    # The case list's filters are not this list's: neither documented here nor applied to the case.
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def notes(self, request, pk=None):
         case = self.get_object()
         if request.method == "GET":

@@ -33,3 +33,13 @@ def test_the_schema_says_so(client, alice):
     assert case["properties"]["counsel_name"].get("nullable") is True
     event = next(s for s in components.values() if "from_status" in s.get("properties", {}))
     assert event["properties"]["from_status"].get("nullable") is True
+
+
+def test_a_cases_notes_do_not_take_the_case_lists_filters(client, county, bob):
+    case = received_case(county, bob)
+    client.force_login(bob)
+    notes = client.get(f"/api/rights/cases/{case.pk}/notes/", {"status": "closed"})
+    assert notes.status_code == 200 and notes.json() == []  # the open case is still found
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    operation = schema["paths"]["/api/rights/cases/{id}/notes/"]["get"]
+    assert {p["name"] for p in operation.get("parameters", [])} == {"id"}
