@@ -12,7 +12,6 @@ service of gonghui.rights.counsel.services.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -27,15 +26,6 @@ from gonghui.rights.counsel import services
 from gonghui.rights.counsel.filters import CounselFilterSet, FirmFilterSet
 from gonghui.rights.counsel.forms import ActiveForm, CounselForm, FirmForm
 from gonghui.rights.models import Counsel, LawFirm
-
-
-def firm_url(firm) -> str:
-    return reverse("rights:firm_detail", args=[firm.pk])
-
-
-def counsel_url(counsel) -> str:
-    return reverse("rights:counsel_detail", args=[counsel.pk])
-
 
 # ---------------------------------------------------------------------------------------------
 # Law firms
@@ -146,7 +136,7 @@ def counsel_set_active(request, pk):
     form = ActiveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请指明在册或不在册"))
-        return redirect(counsel_url(counsel))
+        return redirect(counsel)
     active = form.cleaned_data["active"]
     try:
         services.set_counsel_active(actor=request.user, counsel=counsel, active=active)
@@ -160,4 +150,4 @@ def counsel_set_active(request, pk):
                 request,
                 _("%(c)s 已不在册：不再供指派，已有案件不变") % {"c": counsel.name},
             )
-    return redirect(counsel_url(counsel))
+    return redirect(counsel)
