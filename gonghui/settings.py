@@ -202,10 +202,13 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "gonghui.core.api_strict.KnownQueryParameters",  # last: refuses what is not documented
+    ],
     "DEFAULT_PAGINATION_CLASS": "gonghui.core.api_pagination.KeysetApiPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "gonghui.core.api_schema.GonghuiAutoSchema",
 }
 # API tokens expire (0 = never); `gonghui drf_create_token -r USER` issues a new one.
 GONGHUI_API_TOKEN_DAYS = env.int("GONGHUI_API_TOKEN_DAYS", default=90)
