@@ -32,6 +32,7 @@ _lock = threading.Lock()
 _thread: threading.Thread | None = None
 _pid: int | None = None
 _wake = threading.Event()
+_stop = threading.Event()
 
 
 def enabled() -> bool:
@@ -54,6 +55,7 @@ def ensure_started() -> bool:
     with _lock:
         if _thread is None or _pid != os.getpid() or not _thread.is_alive():
             _pid = os.getpid()
+            _stop.clear()
             _thread = threading.Thread(target=_loop, name="gonghui-tasks", daemon=True)
             _thread.start()
     return True
@@ -61,6 +63,17 @@ def ensure_started() -> bool:
 
 def wake() -> None:
     _wake.set()
+
+
+def stop(timeout: float = 30) -> None:
+    """End this process's worker thread after the job it runs (tests; a clean shutdown)."""
+    global _thread
+    thread = _thread
+    _stop.set()
+    _wake.set()
+    if thread is not None and thread.is_alive():
+        thread.join(timeout)
+    _thread = None
 
 
 def _worker():
@@ -120,7 +133,7 @@ def _loop() -> None:
         jobs.reap()  # jobs a dead process left running: queued again
     except Exception:
         logger.exception("embedded worker: recovering orphaned jobs failed")
-    while True:
+    while not _stop.is_set():
         ran = False
         try:
             close_old_connections()

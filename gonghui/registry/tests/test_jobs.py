@@ -81,16 +81,17 @@ def test_the_embedded_thread_runs_a_job_after_commit(settings):
 
     settings.GONGHUI_JOBS_EAGER = False
     settings.GONGHUI_TASKS_EMBEDDED_WORKER = True
-    job = jobs.submit(f"{HERE}.add", kind="test", a=1, b=2)
-    assert tasks_embedded.ensure_started()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if job.finished:
-            break
-        time.sleep(0.05)
+    job = jobs.submit(f"{HERE}.add", kind="test", a=1, b=2)  # starts the thread
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            job.refresh_from_db()
+            if job.finished:
+                break
+            time.sleep(0.05)
+    finally:
+        tasks_embedded.stop()
     assert job.status == JobStatus.DONE and job.result == {"sum": 3}
-    settings.GONGHUI_TASKS_EMBEDDED_WORKER = False
 
 
 @pytest.mark.django_db
