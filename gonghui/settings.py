@@ -319,7 +319,7 @@ TASKS = {
     "immediate": _TASK_BACKENDS["immediate"],
 }
 if GONGHUI_TASKS_BACKEND == "rq":
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {
         "default": {
             "URL": env.str("GONGHUI_REDIS_URL", default="redis://127.0.0.1:6379/0"),
@@ -331,6 +331,9 @@ if GONGHUI_TASKS_BACKEND == "rq":
 GONGHUI_TASKS_EMBEDDED_WORKER = env.bool(
     "GONGHUI_TASKS_EMBEDDED_WORKER", default=GONGHUI_TASKS_BACKEND == "database"
 )
+# A job whose worker died (a restart, a killed process) is queued again until it has been started
+# this many times, then failed.
+GONGHUI_JOBS_MAX_ATTEMPTS = env.int("GONGHUI_JOBS_MAX_ATTEMPTS", default=2)
 # Periodic work (gonghui.core.periodic): the embedded worker also queues what is due, unless a
 # `gonghui run_periodic` scheduler (cron or systemd) does it.
 GONGHUI_PERIODIC_EMBEDDED = env.bool(
