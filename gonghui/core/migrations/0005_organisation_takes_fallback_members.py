@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_idempotency_key'),
+        ('core', '0004_job_task_id_attempts'),
     ]
 
     operations = [
