@@ -21,3 +21,8 @@ class RegistryConfig(AppConfig):
 
         register_counter("members", _("会员"), member_counts_by_org)
         register_counter("employers", _("在营单位"), employer_counts_by_org)
+
+        from gonghui.core.workbench import register_workbench_items
+        from gonghui.registry import workbench
+
+        register_workbench_items(workbench.items)
