@@ -1,11 +1,13 @@
 """What the aid module adds to the rest of the project at start-up (figures, the dashboard
-section, portal links), so that core, reports and the portal never import it."""
+section, portal links, the workbench's items), so that core, reports and the portal never
+import it."""
 
 
 def register() -> None:
-    from gonghui.aid import dashboard, demo, figures
+    from gonghui.aid import dashboard, demo, figures, workbench
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
+    from gonghui.core.workbench import register_workbench_items
     from gonghui.portal.hooks import register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
     from gonghui.reports.sections import register_dashboard_section
@@ -15,6 +17,7 @@ def register() -> None:
     register_home_link("aid_portal:home", "帮扶救助", "aid-home")
     register_demo_extension(name="aid", generate=demo.generate, reset=demo.reset)
     register_landing(counter_landing)
+    register_workbench_items(workbench.items)
 
 
 def counter_landing(user) -> str | None:
