@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -8,10 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core import home_hooks, tree, workbench
 from gonghui.core.forms import style
-from gonghui.core.models import AuditEntry, Organisation
-from gonghui.core.roles import EDIT_ROLES, USER_ADMIN_ROLES, Role
+from gonghui.core.models import Organisation
+from gonghui.core.roles import EDIT_ROLES, Role
 from gonghui.core.scoping import holds_role, scope_paths
-from gonghui.core.views.generic import keyset_page
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -76,11 +74,3 @@ def home(request):
     if holds_role(user):
         context.update(workbench_context(request))
     return render(request, "core/home.html", context)
-
-
-def audit_list(request):
-    if not holds_role(request.user, USER_ADMIN_ROLES):
-        raise PermissionDenied
-    qs = AuditEntry.objects.visible_to(request.user).select_related("actor", "content_type")
-    page = keyset_page(request, qs, sort="-pk", size=100, count=False)
-    return render(request, "core/audit_list.html", {"page": page, "entries": page.object_list})
