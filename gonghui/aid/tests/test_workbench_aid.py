@@ -91,3 +91,30 @@ def test_the_list_links_keep_their_filters(client, county, programme, dora, erin
     item = bench_of(erin)["aid.decide"]
     assert "mine=true" in item.url and item.count == 1
     assert listed_pks(client, erin, item.url) == set(item.queryset.values_list("pk", flat=True))
+
+
+def test_a_decision_names_who_and_for_which_level(client, county, dora, frank, erin):
+    """The town's reviewer decides its own level; the county's reviewer deciding the town's
+    level is shown as 代为审核 (on its page and in the log)."""
+    from django.urls import reverse
+
+    from gonghui.core.models import AuditEntry
+
+    programme = make_programme(county, review_levels=2)  # town A, then the county
+    own = submitted(county, programme, clerk=dora)
+    applications.approve_step(actor=frank, application=own)
+    step = own.steps.get(order=1)
+    assert step.decided_as == county.town_a and not step.on_behalf
+
+    other = submitted(county, programme, clerk=dora, member=second_member_a(county))
+    applications.approve_step(actor=erin, application=other)  # the county, for town A
+    step = other.steps.get(order=1)
+    assert step.organisation == county.town_a and step.decided_as == county.county
+    assert step.on_behalf
+    client.force_login(erin)
+    body = client.get(reverse("aid:application_detail", args=[other.pk])).content.decode()
+    assert "代为审核" in body and "（测试县总工会）" in body
+    entry = AuditEntry.objects.for_object(step).first()
+    assert ("审核人所在工会", "—", "测试县总工会") in entry.readable_changes()
+    body = client.get(reverse("aid:application_detail", args=[own.pk])).content.decode()
+    assert "data-on-behalf" not in body
