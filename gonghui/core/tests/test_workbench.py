@@ -111,3 +111,16 @@ def test_no_workbench_without_a_registry_role(client, county, stan):
     client.force_login(stan)
     body = client.get(reverse("home")).content.decode()
     assert "workbench" not in body and "data-badge" not in body
+
+
+def test_the_api_gives_the_same_counts(client, county, bob, charlie):
+    join(county.union_a, "甲一")
+    client.force_login(bob)
+    rows = {r["key"]: r for r in client.get("/api/workbench/").json()}
+    assert rows["registry.join"]["count"] == 1
+    assert rows["registry.join"]["url"].startswith("/applications/?kind=join")
+    assert rows["registry.join"]["module"] == "组织与会员"
+    client.force_login(charlie)
+    assert all(r["count"] == 0 for r in client.get("/api/workbench/").json())
+    client.logout()
+    assert client.get("/api/workbench/").status_code in (401, 403)
