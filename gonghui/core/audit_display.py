@@ -137,14 +137,13 @@ def _scalar(model, name: str, value) -> str:
 def readable_changes(entry) -> list[dict]:
     """[{label, before, after}] of an entry; before/after a string or a list of strings."""
     model = entry.content_type.model_class() if entry.content_type_id else None
-    return [
-        {
-            "label": label_of(model, name),
-            "before": readable(model, name, before),
-            "after": readable(model, name, after),
-        }
-        for name, (before, after) in _pairs(entry.changes)
-    ]
+    rows = []
+    for name, (before, after) in _pairs(entry.changes):
+        shown = readable(model, name, before), readable(model, name, after)
+        if shown[0] == shown[1]:  # None → "" on a new record: nothing a reader would see
+            continue
+        rows.append({"label": label_of(model, name), "before": shown[0], "after": shown[1]})
+    return rows
 
 
 def _pairs(changes):

@@ -127,3 +127,8 @@ def test_scoped_as_before(client, county):
 def test_readable_without_a_model():
     assert readable(None, "role", True) == "是"
     assert readable(None, "x", ["a", None]) == ["a", "—"]
+
+
+def test_nothing_to_nothing_is_not_shown(county):
+    entry = raw_entry(county.member_a, {"name": [None, ""], "phone_masked": [None, "138****5678"]})
+    assert [label for label, *_ in entry.readable_changes()] == ["手机号码"]
