@@ -31,3 +31,26 @@ def test_town_b_sees_none_of_town_a(county, charlie):
     join(county.union_a, "甲一")
     bench = bench_of(charlie)
     assert bench["registry.join"].count == 0
+
+
+def test_a_decision_names_the_union_decided_from(client, county, bob, dora):
+    from django.urls import reverse
+
+    from gonghui.core.models import AuditEntry
+
+    own = join(county.union_a, "甲一")
+    membership.approve(actor=dora, application=own)  # the union's own clerk
+    own.refresh_from_db()
+    assert own.decided_as == county.union_a and not own.on_behalf
+
+    above = join(county.union_a, "甲二")
+    membership.approve(actor=bob, application=above)  # the town, for the union
+    above.refresh_from_db()
+    assert above.decided_as == county.town_a and above.on_behalf
+    client.force_login(bob)
+    body = client.get(reverse("registry:application_detail", args=[above.pk])).content.decode()
+    assert "代为审核" in body and "（城关镇总工会）" in body
+    entry = AuditEntry.objects.for_object(above).first()
+    assert ("审核人所在工会", "—", "城关镇总工会") in entry.readable_changes()
+    body = client.get(reverse("registry:application_detail", args=[own.pk])).content.decode()
+    assert "data-on-behalf" not in body
