@@ -20,6 +20,7 @@ from gonghui.core.api import (
     describe,
     service_errors,
 )
+from gonghui.core.api_workbench import WorkbenchView
 from gonghui.core.filters import OrganisationFilterSet
 from gonghui.core.models import Organisation
 from gonghui.core.sealed_search import is_personal
@@ -143,6 +144,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", login_required(DocsView.as_view(url_name="schema")), name="api-docs"),
     path("stats/", include("gonghui.reports.api_urls")),
+    path("workbench/", WorkbenchView.as_view(), name="workbench"),
     path("aid/", include("gonghui.aid.api_urls")),
     path("rights/", include("gonghui.rights.api_urls")),
 ]

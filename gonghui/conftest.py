@@ -39,6 +39,15 @@ def make_user(username: str, role: str, org: Organisation, name: str = "") -> Us
     return user
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: cached workbench counts of one test's users (whose
+    ids a rolled-back SQLite database reuses) never show in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def county(db) -> County:
     root = create_organisation(

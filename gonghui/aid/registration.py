@@ -1,12 +1,14 @@
 """What the aid module adds to the rest of the project at start-up (figures, the dashboard
-section, portal links), so that core, reports and the portal never import it."""
+section, portal links, the workbench's items), so that core, reports and the portal never
+import it."""
 
 
 def register() -> None:
-    from gonghui.aid import dashboard, demo, figures
+    from gonghui.aid import dashboard, demo, figures, workbench
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
     from gonghui.core.periodic import register as register_periodic
+    from gonghui.core.workbench import register_workbench_items
     from gonghui.portal.hooks import register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
     from gonghui.reports.sections import register_dashboard_section
@@ -19,6 +21,7 @@ def register() -> None:
     register_periodic(
         "hardship_review", hardship_review_due, minutes=24 * 60, label="困难档案年度复核到期"
     )
+    register_workbench_items(workbench.items)
 
 
 def hardship_review_due() -> dict:

@@ -106,3 +106,6 @@ def record_bulk_create(*, actor, objs: Iterable[models.Model]) -> None:
             )
         )
     AuditEntry.objects.bulk_create(entries, batch_size=2000)
+    from gonghui.core import workbench
+
+    workbench.invalidate()  # bulk_create sends no post_save

@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from gonghui.core import workbench
 from gonghui.core.roles import REGISTRY_ROLES, USER_ADMIN_ROLES, Role
 
 
@@ -35,4 +36,8 @@ def scope(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"scope": SimpleLazyObject(lambda: Scope(user))}
+    return {
+        "scope": SimpleLazyObject(lambda: Scope(user)),
+        # The sidebar's badges: one cached count of everything waiting (gonghui.core.workbench).
+        "workbench": SimpleLazyObject(lambda: workbench.items_for(user, request)),
+    }

@@ -95,6 +95,21 @@ def holds_role_at(actor, organisation, roles: Iterable[str] = REGISTRY_ROLES) ->
     return paths is None or any(organisation.path.startswith(p) for p in paths)
 
 
+def acting_for(actor, organisation, roles: Iterable[str] = REGISTRY_ROLES):
+    """The organisation at which `actor` holds one of `roles` that reaches `organisation`: that
+    organisation itself, or the nearest one above it (the actor then acts on its behalf, 代为).
+    None for the system or a superuser without such a role."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return None
+    assignments = actor.role_assignments.filter(role__in=frozenset(roles)).select_related(
+        "organisation"
+    )
+    reaching = [
+        a.organisation for a in assignments if organisation.path.startswith(a.organisation.path)
+    ]
+    return max(reaching, key=lambda org: len(org.path), default=None)
+
+
 def may_edit_org(actor, organisation) -> bool:
     """Whether `actor` may attach records to `organisation`."""
     return holds_role_at(actor, organisation, EDIT_ROLES)

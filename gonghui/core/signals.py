@@ -4,13 +4,18 @@ A token stands for its owner until it expires; it must not outlive a password ch
 password may have leaked together with the token) nor the roles it was issued for. Both are
 caught at the model, not in one service, because a password also changes through Django's own
 pages, the admin and `changepassword`, and a role may be removed from the admin.
+
+Every audited write, and every change of a role, also tells the workbench (core.workbench) to
+count afresh.
 """
 
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from rest_framework.authtoken.models import Token
 
-from gonghui.core.models import RoleAssignment, User
+from gonghui.core import workbench
+from gonghui.core.models import AuditEntry, RoleAssignment, User
 
 
 @receiver(post_save, sender=User, dispatch_uid="core.tokens_end_with_password")
@@ -24,3 +29,17 @@ def tokens_end_with_password(sender, instance: User, created: bool, **kwargs) ->
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="core.tokens_end_with_roles")
 def tokens_end_with_roles(sender, instance: RoleAssignment, **kwargs) -> None:
     Token.objects.filter(user_id=instance.user_id).delete()
+
+
+@receiver(post_save, sender=AuditEntry, dispatch_uid="core.workbench_counts_afresh")
+@receiver(post_save, sender=RoleAssignment, dispatch_uid="core.workbench_scope_saved")
+@receiver(post_delete, sender=RoleAssignment, dispatch_uid="core.workbench_scope_deleted")
+def workbench_counts_afresh(sender, **kwargs) -> None:
+    # Whatever waits is written with an audit entry (and a role changes what a user sees).
+    workbench.invalidate()
+
+
+@receiver(user_logged_in, dispatch_uid="core.workbench_at_sign_in")
+def workbench_at_sign_in(sender, request, user, **kwargs) -> None:
+    # Counted once at sign-in, so the pages that follow read the badges from the cache.
+    workbench.warm(user)

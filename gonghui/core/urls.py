@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.core.views import orgs, pages, users
+from gonghui.core.views import audit, orgs, users
 
 app_name = "core"
 
@@ -21,5 +21,5 @@ urlpatterns = [
         users.user_revoke,
         name="user_revoke",
     ),
-    path("audit/", pages.audit_list, name="audit_list"),
+    path("audit/", audit.audit_list, name="audit_list"),
 ]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction, OrgStatus
 from gonghui.core.models.orgs import admission_error
-from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, acting_for, may_edit_org
 from gonghui.core.validators import name_error
 from gonghui.registry.choices import (
     ApplicationChannel,
@@ -31,7 +31,7 @@ from gonghui.registry.choices import (
     MemberStatus,
     OperatingStatus,
 )
-from gonghui.registry.membership_queries import may_review
+from gonghui.registry.membership_queries import REVIEW_ROLES, may_review
 from gonghui.registry.models import Application, Member
 from gonghui.registry.services import _save_unique, _twin_message
 
@@ -230,6 +230,7 @@ def _decide(application: Application, before: dict, *, actor, status: str) -> No
     against its state `before` the decision."""
     application.status = status
     application.decided_by = actor
+    application.decided_as = acting_for(actor, application.union, REVIEW_ROLES)
     application.decided_at = timezone.now()
     application.save()
     audit.record_change(

@@ -19,11 +19,12 @@ DASHBOARD_HOME_ROLES = frozenset({Role.ADMIN, Role.VIEWER})
 
 def home(request):
     if holds_role(request.user, DASHBOARD_HOME_ROLES):
-        return dashboard(request)
+        # Their figures, under what waits in their unions (the workbench).
+        return dashboard(request, extra=pages.workbench_context(request))
     return pages.home(request)
 
 
-def dashboard(request):
+def dashboard(request, extra=None):
     if not holds_role(request.user):
         # Lawyers, station keepers and social workers see no registry, so no figures of it.
         raise PermissionDenied
@@ -33,4 +34,4 @@ def dashboard(request):
         raise Http404  # out of scope looks like non-existent, as everywhere
     org, year = form.choice(today)
     context = board.build(user=request.user, org=org, year=year, today=today)
-    return render(request, "reports/dashboard.html", {"form": form, **context})
+    return render(request, "reports/dashboard.html", {"form": form, **context, **(extra or {})})

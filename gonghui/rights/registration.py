@@ -1,17 +1,18 @@
 """What the rights module adds to the rest of the project at start-up (figures, the dashboard
-section, the portal link, demo data, where a lawyer lands), so that core, reports, registry and
-the portal never import it."""
+section, the portal link, demo data, where a lawyer lands, the workbench's items), so that core,
+reports, registry and the portal never import it."""
 
 
 def register() -> None:
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
     from gonghui.core.periodic import register as register_periodic
+    from gonghui.core.workbench import register_workbench_items
     from gonghui.portal.hooks import register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
     from gonghui.reports.display import register_rate_keys
     from gonghui.reports.sections import register_dashboard_section
-    from gonghui.rights import dashboard, demo, figures
+    from gonghui.rights import dashboard, demo, figures, workbench
 
     register_figures("rights", figures.rights_figures, figures.LABELS)
     register_rate_keys(*figures.RATES)
@@ -20,6 +21,7 @@ def register() -> None:
     register_demo_extension(name="rights", generate=demo.generate, reset=demo.reset)
     register_landing(counsel_landing)
     register_periodic("risk", risk_round, minutes=60, label="风险研判与预警升级")
+    register_workbench_items(workbench.items)
 
 
 def risk_round() -> dict:

@@ -37,6 +37,7 @@ LIST_URLS = {
     "employer-list": 200,
     "member-list": 200,
     "schema": 200,
+    "workbench": 200,
     "imports:index": 200,
     "imports:unions": 200,
     "imports:units": 200,

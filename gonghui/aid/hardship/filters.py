@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.choices import HardshipCause, HardshipLevel, HardshipStatus
+from gonghui.aid.hardship.queries import awaiting_decision_by
 from gonghui.aid.models import HardshipFile
-from gonghui.core.filters import SubtreeFilter
+from gonghui.core.filters import SubtreeFilter, yes_no_filter
 from gonghui.core.search import normalise
 
 
@@ -18,10 +19,17 @@ class HardshipFilterSet(django_filters.FilterSet):
         label=_("致困原因"), choices=HardshipCause.choices, method="by_cause"
     )
     within = SubtreeFilter(label=_("所属工会"), path_lookups=("union__path",))
+    mine = yes_no_filter(_("待我审核"), method="by_mine")
 
     class Meta:
         model = HardshipFile
-        fields = ["q", "status", "level", "cause", "within"]
+        fields = ["q", "status", "level", "cause", "within", "mine"]
+
+    def by_mine(self, qs, name, value):
+        if value is None or self.request is None:
+            return qs
+        mine = awaiting_decision_by(self.request.user).values("pk")
+        return qs.filter(pk__in=mine) if value else qs.exclude(pk__in=mine)
 
     def search(self, qs, name, value):
         value = normalise(value)

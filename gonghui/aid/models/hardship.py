@@ -60,6 +60,8 @@ class HardshipFile(UnionOwned):
 
     objects = HardshipFileQuerySet.as_manager()
 
+    # The log shows the causes' names, not their codes (core.audit_display).
+    audit_value_choices = {"causes": HardshipCause}
     audit_fields = (
         "member",
         "union",

@@ -257,9 +257,12 @@ class ReviewStep(models.Model):
     amount = money_field(_("核定金额（元）"), null=True, blank=True)
     comment = models.CharField(_("审核意见"), max_length=200, blank=True)
     decided_by = link(settings.AUTH_USER_MODEL, _("审核人"), optional=True, related_name="+")
+    # Where the reviewer holds their role: this level's organisation, or one above it that
+    # decided on its behalf (代为审核).
+    decided_as = link("core.Organisation", _("审核人所在工会"), optional=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
 
-    audit_fields = ("order", "organisation", "status", "amount", "comment")
+    audit_fields = ("order", "organisation", "status", "amount", "comment", "decided_as")
 
     class Meta:
         verbose_name = _("审核环节")
@@ -271,6 +274,11 @@ class ReviewStep(models.Model):
 
     def __str__(self) -> str:
         return f"第{self.order}级：{self.organisation}"
+
+    @property
+    def on_behalf(self) -> bool:
+        """Decided by a higher level for this one (代为审核)."""
+        return self.decided_as_id is not None and self.decided_as_id != self.organisation_id
 
     @property
     def audit_org_path(self) -> str:

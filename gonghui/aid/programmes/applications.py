@@ -29,8 +29,9 @@ from gonghui.aid.programmes.queries import (
 from gonghui.aid.programmes.services import to_money
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction
-from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
+from gonghui.core.scoping import OUT_OF_SCOPE, acting_for, may_edit_org
 from gonghui.registry.choices import MemberStatus
+from gonghui.registry.membership_queries import REVIEW_ROLES
 from gonghui.registry.models import Member
 
 TEXT_LIMITS = {"beneficiary": 100, "payee_name": 50, "bank_name": 100, "reason_text": 2000}
@@ -318,6 +319,7 @@ def _decide_step(actor, step: ReviewStep, *, status: str, amount=None, comment="
     step.amount = amount
     step.comment = comment
     step.decided_by = actor
+    step.decided_as = acting_for(actor, step.organisation, REVIEW_ROLES)
     step.decided_at = timezone.now()
     audit.saved(step, actor=actor, before=before)
 

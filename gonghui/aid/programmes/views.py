@@ -198,7 +198,7 @@ class ApplicationDetailView(RoleRequired, ApplicationScope, ObjectDetailView):
             doc.delete_url = _url("aid:document_delete", doc.pk) if editor and preparing else None
         attached = {doc.kind for doc in docs}
         context.update(
-            steps=application.steps.select_related("organisation", "decided_by"),
+            steps=application.steps.select_related("organisation", "decided_by", "decided_as"),
             current=step,
             documents=docs,
             missing=[k for k in application.programme.document_kinds if k not in attached],

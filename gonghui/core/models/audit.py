@@ -63,24 +63,9 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.get_action_display()} {self.object_repr}"
 
-    def readable_changes(self) -> list[tuple[str, str, str]]:
-        """(field label, before, after) as a person reads them: Chinese labels, 是/否."""
-        model = self.content_type.model_class()
-        rows = []
-        for name, (before, after) in self.changes.items():
-            try:
-                label = str(model._meta.get_field(name).verbose_name)
-            except Exception:  # a field since removed, or a pseudo-field such as "role"
-                label = name
-            rows.append((label, _readable(before), _readable(after)))
-        return rows
+    def readable_changes(self) -> list[tuple]:
+        """(field label, before, after) as a person reads them (core.audit_display): Chinese
+        labels, choice labels, 是/否, local times, money with two places, lists as lists."""
+        from gonghui.core.audit_display import readable_changes
 
-
-def _readable(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if value is True:
-        return str(_("是"))
-    if value is False:
-        return str(_("否"))
-    return str(value)
+        return [(row["label"], row["before"], row["after"]) for row in readable_changes(self)]

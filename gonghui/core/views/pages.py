@@ -1,17 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gonghui.core import home_hooks, tree
+from gonghui.core import home_hooks, tree, workbench
 from gonghui.core.forms import style
-from gonghui.core.models import AuditEntry, Organisation
-from gonghui.core.roles import USER_ADMIN_ROLES
+from gonghui.core.models import Organisation
+from gonghui.core.roles import EDIT_ROLES, Role
 from gonghui.core.scoping import holds_role, scope_paths
-from gonghui.core.views.generic import keyset_page
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -32,10 +30,33 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
+def workbench_context(request) -> dict:
+    """The workbench as the user's role sees it: a clerk's own to-do list, a reviewer's list of
+    what waits for their decision, a leader's read-only view of what waits in their unions."""
+    user = request.user
+    bench = workbench.items_for(user, request)
+    if holds_role(user, EDIT_ROLES):
+        title, note, action = _("我的待办"), "", _("去办理")
+    elif holds_role(user, {Role.REVIEWER}):
+        title = _("待我审核")
+        note = _("您可以审核的申请和档案，以及您管理范围内等待办理的事项。")
+        action = _("去审核")
+    else:
+        title = _("辖区待办")
+        note = _("您管理范围内各工会等待办理的事项（只读）；超期的请督促办理。")
+        action = _("查看")
+    return {
+        "workbench": bench,
+        "workbench_title": title,
+        "workbench_note": note,
+        "workbench_action": action,
+    }
+
+
 def home(request):
-    """The user's scope: the organisations they hold roles at, with their counts. A user with no
-    registry role goes where their module sends them (a merchant's counter page, a lawyer's
-    cases)."""
+    """The workbench (工作台): what waits for the user in the unions under them, then their
+    scope (the organisations they hold roles at, with their counts). A user with no registry
+    role goes where their module sends them (a merchant's counter page, a lawyer's cases)."""
     user = request.user
     if not holds_role(user):
         landing = home_hooks.landing_for(user)
@@ -49,12 +70,7 @@ def home(request):
     )
     roots = list(roots.order_by("path"))
     cards = [(org, tree.counts_for([org], org.path)[org.pk]) for org in roots]
-    return render(request, "core/home.html", {"cards": cards, "counters": tree.counters()})
-
-
-def audit_list(request):
-    if not holds_role(request.user, USER_ADMIN_ROLES):
-        raise PermissionDenied
-    qs = AuditEntry.objects.visible_to(request.user).select_related("actor", "content_type")
-    page = keyset_page(request, qs, sort="-pk", size=100, count=False)
-    return render(request, "core/audit_list.html", {"page": page, "entries": page.object_list})
+    context = {"cards": cards, "counters": tree.counters()}
+    if holds_role(user):
+        context.update(workbench_context(request))
+    return render(request, "core/home.html", context)

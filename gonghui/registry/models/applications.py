@@ -89,6 +89,9 @@ class Application(PersonalNumbers, models.Model):
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
     submitted_on = models.DateField(_("提交日期"), default=timezone.localdate)
     decided_by = link(settings.AUTH_USER_MODEL, _("审核人"), optional=True, related_name="+")
+    # Where the reviewer holds their role: the union itself, or one above it deciding on its
+    # behalf (代为审核).
+    decided_as = link(Organisation, _("审核人所在工会"), optional=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     reason = models.CharField(_("未通过原因"), max_length=200, blank=True)
     result = models.OneToOneField(
@@ -115,6 +118,7 @@ class Application(PersonalNumbers, models.Model):
         "is_migrant_worker",
         "consent_version",
         "reason",
+        "decided_as",
     )
 
     class Meta:
@@ -150,6 +154,11 @@ class Application(PersonalNumbers, models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == ApplicationStatus.PENDING
+
+    @property
+    def on_behalf(self) -> bool:
+        """Decided by an organisation above the union, for it (代为审核)."""
+        return self.decided_as_id is not None and self.decided_as_id != self.union_id
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

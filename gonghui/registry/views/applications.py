@@ -34,7 +34,7 @@ class ApplicationScope:
     """Applications show masked personal data only: the ciphertext is never fetched."""
 
     model = Application
-    select_related = ("union", "from_union", "employer", "submitted_by", "decided_by")
+    select_related = ("union", "from_union", "employer", "submitted_by", "decided_by", "decided_as")
 
     def scoped_queryset(self):
         return super().scoped_queryset().defer(*CIPHERTEXT)

@@ -195,6 +195,32 @@ def missing_reports(points, month: datetime.date, *, today=None) -> list[Missing
     ]
 
 
+def missing_last_due(points, today: datetime.date):
+    """Active points of `points` without the report of their last month past its due day (which
+    depends on the point's own due day), as one queryset: the late reports of the report list
+    and of the workbench."""
+    this_month = month_start(today)
+    late = Q(pk__in=[])
+    for month, due_days in (
+        (add_months(this_month, -1), Q(report_due_day__lt=today.day)),
+        (add_months(this_month, -2), Q(report_due_day__gte=today.day)),
+    ):
+        filed = MonthlyReport.objects.filter(point=OuterRef("pk"), month=month)
+        late |= due_days & Q(established_on__lt=add_months(month, 1)) & ~Exists(filed)
+    return points.filter(is_active=True).filter(late)
+
+
+def missing_of_last_due(points, today: datetime.date) -> list[MissingReport]:
+    rows = []
+    for point in missing_last_due(points, today).select_related("employer", "grid"):
+        month = last_due_month(today, point.report_due_day)
+        rows.append(
+            MissingReport(point=point, month=month, due_on=due_date(month, point.report_due_day))
+        )
+    rows.sort(key=lambda r: (r.point.grid.name, r.point.employer.name, r.point.pk))
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------
 # The board
 # ---------------------------------------------------------------------------------------------

@@ -42,7 +42,10 @@ def report_list(request):
         sort = "-month"
     page = keyset_page(request, queryset, sort=sort, size=PAGE_SIZE)
     missing = _missing_of_last_due(user, risk_queries.today_of())
+    # ?missing=1 (the workbench's link): only the points whose report is late.
+    only_missing = request.GET.get("missing") == "1"
     context = {
+        "only_missing": only_missing,
         "filterset": filterset,
         "page": page,
         "objects": page.object_list,
@@ -55,18 +58,8 @@ def report_list(request):
 
 
 def _missing_of_last_due(user, today: datetime.date):
-    """Per point, the last month whose due day has passed, when it has no report. Points have
-    their own due days, so the month is taken per due day (a handful of distinct values)."""
-    points = risk_queries.points_for(user)
-    due_days = sorted(set(points.filter(is_active=True).values_list("report_due_day", flat=True)))
-    rows = []
-    for due_day in due_days:
-        month = risk_queries.last_due_month(today, due_day)
-        rows += risk_queries.missing_reports(
-            points.filter(report_due_day=due_day), month, today=today
-        )
-    rows.sort(key=lambda r: (r.point.grid.name, r.point.employer.name))
-    return rows
+    """Per point, the last month whose due day has passed, when it has no report."""
+    return risk_queries.missing_of_last_due(risk_queries.points_for(user), today)
 
 
 def report_file(request, pk):
