@@ -29,9 +29,8 @@ def yes_no_filter(label, **kwargs) -> django_filters.BooleanFilter:
     return django_filters.BooleanFilter(label=label, widget=YesNoWidget, **kwargs)
 
 
-# Levels offered in the 所属组织 select. Any visible organisation is still accepted (links from a
-# union's page filter by that union), but listing thousands of grassroots unions in a select
-# would make every list page heavy.
+# The federations: the levels a form offers first when a short list of organisations is wanted
+# (e.g. who runs a programme).
 BROWSE_KINDS = (
     OrgKind.COUNTY_FEDERATION,
     OrgKind.TOWN_FEDERATION,
@@ -54,16 +53,16 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
 
 
 def prepare_form(filterset) -> None:
-    """Tabler classes on every field; short choice lists for the organisation selects."""
+    """Tabler classes on every field; the organisation picker (any visible organisation, found by
+    typing) for every organisation filter."""
+    from gonghui.core.pickers import use_picker
+
     form = filterset.form
+    request = getattr(filterset, "request", None)
     for name, field in form.fields.items():
         style(field)
-        if isinstance(filterset.filters.get(name), SubtreeFilter):
-            offered = list(field.queryset.filter(kind__in=BROWSE_KINDS))
-            chosen = form.cleaned_data.get(name) if form.is_bound and form.is_valid() else None
-            if chosen and chosen not in offered:
-                offered.append(chosen)
-            field.widget.choices = [("", field.empty_label)] + [(o.pk, o.name) for o in offered]
+        if isinstance(filterset.filters.get(name), SubtreeFilter) and request is not None:
+            use_picker(field, user=request.user, source="visible")
 
 
 class OrganisationFilterSet(django_filters.FilterSet):

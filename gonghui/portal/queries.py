@@ -74,5 +74,5 @@ def county_unions(county: Organisation, text: str = "", *, exclude=None):
         unions = unions.exclude(pk=exclude.pk)
     text = (text or "").strip()
     if text:
-        unions = unions.filter(Q(name__icontains=text) | Q(name_initials__startswith=text.upper()))
+        unions = unions.filter(Q(name__icontains=text) | Q(name_initials__contains=text.upper()))
     return unions.order_by("name", "pk")

@@ -17,7 +17,7 @@ from gonghui.core.figures import FigureScope
 from gonghui.core.filters import BROWSE_KINDS
 from gonghui.core.forms import style
 from gonghui.core.models import Organisation
-from gonghui.core.models.orgs import TERRITORIAL_KINDS
+from gonghui.core.models.orgs import TERRITORIAL_KINDS, TOWN_ORDER
 from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
 from gonghui.reports import display
@@ -127,7 +127,7 @@ def territories(scope: FigureScope) -> list[Organisation]:
     """The towns and parks in scope; when there are none (a union's own scope), the scope's own
     organisations, so the chart always has a bar."""
     towns = Organisation.objects.filter(scope.q("path"), kind__in=TERRITORIAL_KINDS)
-    towns = list(towns.order_by("path"))
+    towns = list(towns.order_by(*TOWN_ORDER))
     if towns:
         return towns
     if scope.paths is None:

@@ -55,6 +55,12 @@ TERRITORIAL_KINDS = {OrgKind.TOWN_FEDERATION, OrgKind.PARK_UNION}
 COVERING_KINDS = {OrgKind.GRASSROOTS, OrgKind.JOINT_UNION}
 
 
+# How siblings (the tree's nodes) and the towns of a list or a chart are listed: the county's own
+# order (the administrator's sort number), then the name.
+SIBLING_ORDER = ("sort_order", "name", "pk")
+TOWN_ORDER = ("county_id", *SIBLING_ORDER)
+
+
 class OrgStatus(models.TextChoices):
     ACTIVE = "active", _("正常")
     DORMANT = "dormant", _("休眠")
@@ -87,6 +93,11 @@ class Organisation(models.Model):
     status = models.CharField(
         _("状态"), max_length=10, choices=OrgStatus.choices, default=OrgStatus.ACTIVE
     )
+    # The county's own order of its towns and unions (the order of its reports), set by the
+    # administrator; siblings with the same number fall back to their names.
+    sort_order = models.PositiveIntegerField(
+        _("排序号"), default=0, help_text=_("数字小的排在前面；相同时按名称排序。")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,6 +112,7 @@ class Organisation(models.Model):
         "founded_on",
         "term_ends_on",
         "status",
+        "sort_order",
     )
 
     class Meta:

@@ -16,9 +16,20 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit, tree
 from gonghui.core.models import AuditAction, AuditEntry, Organisation, OrgKind
 from gonghui.core.models.orgs import ALLOWED_CHILDREN, path_segment
+from gonghui.core.roles import USER_ADMIN_ROLES
+from gonghui.core.scoping import holds_role_at
 from gonghui.core.validators import name_error, validate_credit_code
 
-EDITABLE_FIELDS = ("name", "kind", "credit_code", "chair", "founded_on", "term_ends_on", "status")
+EDITABLE_FIELDS = (
+    "name",
+    "kind",
+    "credit_code",
+    "chair",
+    "founded_on",
+    "term_ends_on",
+    "status",
+    "sort_order",
+)
 UNION_CODE_PREFIX = "81"  # GB 32100: authority 8 (trade unions), category 1
 
 
@@ -71,6 +82,12 @@ def _check_fields(org: Organisation) -> None:
         raise ValidationError(errors)
 
 
+def _check_may_sort(actor, org: Organisation) -> None:
+    """The county's order of its towns and unions is the administrators' to set."""
+    if not holds_role_at(actor, org, USER_ADMIN_ROLES):
+        raise ValidationError({"sort_order": _("只有管理员可以调整排序号")})
+
+
 def _save(org: Organisation, **kwargs) -> None:
     try:
         with transaction.atomic():
@@ -86,6 +103,8 @@ def create_organisation(*, actor, name: str, kind: str, parent: Organisation | N
         parent = Organisation.objects.get(pk=parent.pk)  # its path as of the lock
     _check_parent(kind, parent)
     org = Organisation(name=name.strip(), kind=kind, parent=parent, **fields)
+    if org.sort_order:
+        _check_may_sort(actor, parent or org)
     org.county_id = parent.county_id if parent else None
     _check_fields(org)
     # The path holds the primary key, which exists only after the insert.
@@ -120,13 +139,15 @@ def update_organisation(*, actor, organisation: Organisation, **changes) -> Orga
     _lock_county(organisation.county_id)
     org = Organisation.objects.select_related("parent").get(pk=organisation.pk)
     before = audit.snapshot(org)
-    old_kind = org.kind
+    old_kind, old_order = org.kind, org.sort_order
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} cannot be changed here")
         setattr(org, name, value.strip() if isinstance(value, str) else value)
     if org.kind != old_kind:
         _check_kind_change(org, org.kind)
+    if org.sort_order != old_order:
+        _check_may_sort(actor, org)
     _check_fields(org)
     _save(org)
     audit.updated(org, actor=actor, before=before)

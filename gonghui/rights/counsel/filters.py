@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.filters import SubtreeFilter, yes_no_filter
+from gonghui.core.models.orgs import TOWN_ORDER
 from gonghui.core.search import normalise
 from gonghui.registry.choices import Industry
 from gonghui.rights.choices import CounselKind
@@ -21,7 +22,7 @@ def visible_firms(request):
 def visible_towns(request):
     if request is None:
         return counsel_queries.visible_towns(None).none()
-    return counsel_queries.visible_towns(request.user).order_by("path")
+    return counsel_queries.visible_towns(request.user).order_by(*TOWN_ORDER)
 
 
 class FirmFilterSet(django_filters.FilterSet):

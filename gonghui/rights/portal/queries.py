@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
+from gonghui.core.models.orgs import TOWN_ORDER
 from gonghui.core.scoping import path_q
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Employer, Member
@@ -118,7 +119,7 @@ def towns():
     """The town federations (乡镇/街道总工会) a worker may name, county by county."""
     return Organisation.objects.filter(
         kind=OrgKind.TOWN_FEDERATION, status=OrgStatus.ACTIVE, county__in=counties()
-    ).order_by("path")
+    ).order_by(*TOWN_ORDER)
 
 
 def operating_employers():
