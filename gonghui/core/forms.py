@@ -24,6 +24,13 @@ class ScopedModelForm(forms.ModelForm):
             if is_org_choice(field):
                 use_picker(field, user=user, source="editable", keep=self.initial.get(name))
 
+    def pick(self, name: str, **params) -> None:
+        """Narrow the organisation picker of field `name` (e.g. `kinds=COVERING_KINDS`)."""
+        use_picker(
+            self.fields[name], user=self.user, source="editable", keep=self.initial.get(name),
+            **params,
+        )  # fmt: skip
+
     def save(self, commit=True):  # pragma: no cover - guard against bypassing the services
         raise NotImplementedError("save through a service function")
 

@@ -63,6 +63,13 @@ def _move_targets(user, *, organisation: int):
 register_source("move_target", _move_targets)
 
 
+def _editable_within(user, *, within: str):
+    return Organisation.objects.editable_by(user).filter(path__startswith=within)
+
+
+register_source("editable_within", _editable_within)
+
+
 def search(queryset, q: str):
     """Matches of `q` in `queryset`, the nearest the root first (towns before their unions),
     then in the county's order; without `q`, the first levels of the choices."""

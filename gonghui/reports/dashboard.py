@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core import figures as core_figures
 from gonghui.core.figures import FigureScope
-from gonghui.core.filters import BROWSE_KINDS
 from gonghui.core.forms import style
 from gonghui.core.models import Organisation
 from gonghui.core.models.orgs import TERRITORIAL_KINDS, TOWN_ORDER
+from gonghui.core.pickers import use_picker
 from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
 from gonghui.reports import display
@@ -59,18 +59,14 @@ class DashboardForm(forms.Form):
 
     def __init__(self, data, *, user, today: datetime.date):
         super().__init__(data)
-        visible = Organisation.objects.visible_to(user).order_by("path")
-        # Any visible organisation is accepted (a link may name a union); the select offers the
-        # levels a leader browses by, as the list pages do.
-        self.fields["org"].queryset = visible
-        self.fields["org"].widget.choices = [("", _("全部"))] + [
-            (o.pk, o.name) for o in visible.filter(kind__in=BROWSE_KINDS)
-        ]
         years = range(today.year, today.year - YEARS_OFFERED, -1)
         self.fields["year"].choices = [(y, str(y)) for y in years]
         self.fields["year"].initial = today.year
         for field in self.fields.values():
             style(field)
+        # Any visible organisation (a link may name a union), found by typing; empty: all.
+        use_picker(self.fields["org"], user=user, source="visible")
+        self.fields["org"].widget.attrs["placeholder"] = _("全部（输入名称、拼音首字母查找）")
 
     def org_is_unknown(self) -> bool:
         return self.is_bound and not self.is_valid() and "org" in self.errors
@@ -82,9 +78,6 @@ class DashboardForm(forms.Form):
             return None, today.year
         self.is_valid()
         org = self.cleaned_data.get("org")
-        if org is not None and org.kind not in BROWSE_KINDS:
-            # Keep a linked-to union selectable in the re-rendered form.
-            self.fields["org"].widget.choices.append((org.pk, org.name))
         return org, self.cleaned_data.get("year") or today.year
 
 

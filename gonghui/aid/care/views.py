@@ -22,6 +22,7 @@ from gonghui.aid.models import CareCampaign, CareVisit
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ServiceModelForm, style
 from gonghui.core.models.orgs import COVERING_KINDS
+from gonghui.core.pickers import use_picker
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.sealed_search import query_of
 from gonghui.core.sheets.cells import CellError, Column, Template, attr
@@ -64,11 +65,12 @@ class RecipientForm(forms.Form):
     def __init__(self, *args, user, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["union"].queryset = queries.unions_for_list(user, campaign).filter(
-            kind__in=COVERING_KINDS
-        )
         for field in self.fields.values():
             style(field)
+        use_picker(
+            self.fields["union"], user=user, source="editable_within",
+            within=campaign.organisation.path, kinds=COVERING_KINDS,
+        )  # fmt: skip
 
     def clean_id_number(self):
         number = (self.cleaned_data.get("id_number") or "").strip().upper()
@@ -97,8 +99,11 @@ class FiledForm(forms.Form):
 
     def __init__(self, *args, user, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = queries.unions_for_list(user, campaign)
         style(self.fields["union"])
+        use_picker(
+            self.fields["union"], user=user, source="editable_within",
+            within=campaign.organisation.path,
+        )  # fmt: skip
 
 
 class VisitForm(forms.Form):

@@ -51,9 +51,8 @@ class ProgrammeForm(ServiceModelForm):
             del self.fields["organisation"]
         else:
             # Programmes are run by federations, not by each of hundreds of grassroots unions:
-            # a short select (the service accepts any organisation the user may edit).
-            field = self.fields["organisation"]
-            field.queryset = field.queryset.filter(kind__in=BROWSE_KINDS).order_by("path")
+            # the picker offers those (the service accepts any organisation the user may edit).
+            self.pick("organisation", kinds=BROWSE_KINDS)
             self.initial.setdefault("year", timezone.localdate().year)
 
     def service_fields(self) -> dict:

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -174,6 +174,6 @@ def org_pick(request):
         token = request.GET.get("s")
         spec = signing.loads(token, salt=pickers.SALT) if token else {"s": "visible", "p": {}}
         queryset = pickers.choices(spec["s"], request.user, **spec["p"])
-    except (signing.BadSignature, KeyError, TypeError, Organisation.DoesNotExist) as exc:
+    except (signing.BadSignature, KeyError, TypeError, ObjectDoesNotExist) as exc:
         raise Http404 from exc
     return JsonResponse({"results": pickers.results(queryset, request.GET.get("q", "")[:50])})
