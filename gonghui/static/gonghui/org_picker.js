@@ -39,6 +39,8 @@
     function pick(index) {
       var item = items[index];
       if (!item) { return; }
+      clearTimeout(timer);
+      seq++; // an answer still on its way must not reopen the list
       hidden.value = String(item.id);
       input.value = item.name;
       pathHint.textContent = item.path;
