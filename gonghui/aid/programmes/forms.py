@@ -61,7 +61,9 @@ class ProgrammeForm(ServiceModelForm):
 
 class KindForm(forms.Form):
     code = forms.SlugField(
-        label=_("代码"), max_length=30, help_text=_("小写字母、数字、连字符，如 flood_relief")
+        label=_("代码"),
+        max_length=30,
+        help_text=_('小写字母、数字、下划线或连字符，如 <code translate="no">flood_relief</code>'),
     )
     name = forms.CharField(label=_("名称"), max_length=30)
 
