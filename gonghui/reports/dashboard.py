@@ -16,7 +16,7 @@ from gonghui.core import figures as core_figures
 from gonghui.core.figures import FigureScope
 from gonghui.core.forms import style
 from gonghui.core.models import Organisation
-from gonghui.core.models.orgs import TERRITORIAL_KINDS, TOWN_ORDER
+from gonghui.core.models.orgs import SIBLING_ORDER, TERRITORIAL_KINDS, TOWN_ORDER, OrgStatus
 from gonghui.core.pickers import use_picker
 from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
@@ -94,7 +94,7 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
     values = figures_for(scope)
     within = {"within": org.pk} if org is not None else {}
     return {
-        "scope_name": display.scope_name(org),
+        "scope_name": display.scope_name(org, roots=scope_roots(scope)),
         "period": (scope.date_from, scope.date_to),
         "cards": cards(values),
         "figures": values,
@@ -116,13 +116,7 @@ def cards(values: dict) -> list[dict]:
     return figure_cards(CARDS, core_figures.labels(), values)
 
 
-def territories(scope: FigureScope) -> list[Organisation]:
-    """The towns and parks in scope; when there are none (a union's own scope), the scope's own
-    organisations, so the chart always has a bar."""
-    towns = Organisation.objects.filter(scope.q("path"), kind__in=TERRITORIAL_KINDS)
-    towns = list(towns.order_by(*TOWN_ORDER))
-    if towns:
-        return towns
+def scope_roots(scope: FigureScope) -> list[Organisation]:
     if scope.paths is None:
         roots = Organisation.objects.filter(parent__isnull=True)
     else:
@@ -130,8 +124,46 @@ def territories(scope: FigureScope) -> list[Organisation]:
     return list(roots.order_by("path"))
 
 
+def territories(scope: FigureScope) -> list[Organisation]:
+    """The towns and parks in scope, in the county's order; when there are none (a union's own
+    scope), the scope's own organisations, so the chart always has a bar."""
+    towns = Organisation.objects.filter(scope.q("path"), kind__in=TERRITORIAL_KINDS)
+    towns = list(towns.order_by(*TOWN_ORDER))
+    return towns or scope_roots(scope)
+
+
+def breakdown(scope: FigureScope) -> tuple[list[Organisation], Organisation | None]:
+    """What the founding chart draws a bar for: the towns of a county; a single town (or union)
+    by its own unions and villages (its children), with the whole returned as well, so the
+    employers none of them covers get a bar of their own."""
+    towns = territories(scope)
+    if len(towns) != 1:
+        return towns, None
+    whole = towns[0]
+    children = list(
+        Organisation.objects.filter(parent=whole)
+        .exclude(status=OrgStatus.DISSOLVED)
+        .order_by(*SIBLING_ORDER)
+    )
+    return (children, whole) if children else (towns, None)
+
+
 def founding_chart(scope: FigureScope) -> dict:
-    rows = registry.founding_by_org(scope, territories(scope))
+    orgs, whole = breakdown(scope)
+    rows = registry.founding_by_org(scope, orgs if whole is None else [*orgs, whole])
+    if whole is not None:
+        total = rows.pop()
+        employers = total["employers"] - sum(row["employers"] for row in rows)
+        unionized = total["unionized"] - sum(row["unionized"] for row in rows)
+        if employers > 0:
+            rows.append(
+                {
+                    "org": Organisation(name=_("其他单位（未建会或由其他工会覆盖）")),
+                    "employers": employers,
+                    "unionized": max(unionized, 0),
+                    "founding_rate": registry.rate(max(unionized, 0), employers),
+                }
+            )
     return {
         "names": [row["org"].name for row in rows],
         "rates": [round(row["founding_rate"] * 100, 2) for row in rows],

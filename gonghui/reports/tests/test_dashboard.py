@@ -91,7 +91,13 @@ def test_town_users_see_their_town(client, fig, bob):
         assert uses_dashboard(response)
         assert figure(response, "members") == "8"
         assert figure(response, "employers") == "6"
-        assert chart(response, "founding")["names"] == ["城关镇总工会"]
+        # The town by its own unions, and the employers none of them covers.
+        founding = chart(response, "founding")
+        others = "其他单位（未建会或由其他工会覆盖）"
+        assert founding["names"] == ["丁厂工会", "丙厂工会", "甲机械厂工会", others]
+        assert founding["employers"] == [1, 1, 1, 3] and sum(founding["employers"]) == 6
+        # The title names the scope, not 全部.
+        assert "统计概览 · 城关镇总工会" in response.content.decode()
 
 
 def test_town_b_sees_nothing_of_town_a(client, fig, charlie):
