@@ -1,8 +1,9 @@
-"""Every page a person can see is in Simplified Chinese: each page of the URL scoping matrix
-(gonghui/tests/test_url_scoping.py and the `url_cases_*` files), rendered for each persona as a
-browser asks for it, fails on an English word outside a short list of terms Chinese users use
-as they are (API, ID, QR, xlsx …) and on a raw choice code (`wage_arrears`, `town_federation`)
-where its label belongs.
+"""Every page a person can see is in Simplified Chinese, and no table is cut at a laptop's edge:
+each page of the URL scoping matrix (gonghui/tests/test_url_scoping.py and the `url_cases_*`
+files), rendered for each persona as a browser asks for it, fails on an English word outside a
+short list of terms Chinese users use as they are (API, ID, QR, xlsx …), on a raw choice code
+(`wage_arrears`, `town_federation`) where its label belongs, and on a table outside a
+`.table-responsive` (Tabler's sideways scroll; at 1024 px a wide table is otherwise cut).
 
 What is read: the text of the page and the attributes a person reads (placeholder, title,
 aria-label, alt, a button's value); not scripts, styles, URLs or form values. Words with digits
@@ -49,13 +50,17 @@ class VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
-        self.open: list[tuple[str, bool]] = []  # (tag, skipped) of the elements still open
+        self.open: list[tuple[str, bool, bool]] = []  # (tag, skipped, scrolls) still open
+        self.fixed_tables = 0  # tables no `.table-responsive` lets scroll sideways
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         skipped = tag in ("script", "style", "template") or attrs.get("translate") == "no"
+        scrolls = "table-responsive" in (attrs.get("class") or "").split()
+        if tag == "table" and not any(s for _t, _k, s in self.open):
+            self.fixed_tables += 1
         if tag not in VOID:
-            self.open.append((tag, skipped))
+            self.open.append((tag, skipped, scrolls))
             self.skip += skipped
         if self.skip:
             return
@@ -66,7 +71,7 @@ class VisibleText(HTMLParser):
 
     def handle_endtag(self, tag):
         while self.open:
-            open_tag, skipped = self.open.pop()
+            open_tag, skipped, _scrolls = self.open.pop()
             self.skip -= skipped
             if open_tag == tag:
                 break
@@ -76,10 +81,14 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(html: str) -> str:
+def read(html: str) -> VisibleText:
     parser = VisibleText()
     parser.feed(html)
-    return "\n".join(parser.parts)
+    return parser
+
+
+def visible_text(html: str) -> str:
+    return "\n".join(read(html).parts)
 
 
 def choice_codes() -> set[str]:
@@ -108,11 +117,12 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
 def offences(response, allowed: set[str], codes: set[str]) -> list[str]:
     if "text/html" not in response.get("Content-Type", ""):
         return []
-    text = visible_text(response.content.decode())
-    words = english_words(text, allowed)
+    page = read(response.content.decode())
+    words = english_words("\n".join(page.parts), allowed)
     raw = sorted({w for w in words if w in codes})
     rest = sorted(set(words) - set(raw))
-    return [f"raw choice code {w!r}" for w in raw] + [f"English {w!r}" for w in rest]
+    tables = ["a table cut at the screen's edge (no .table-responsive)"] * bool(page.fixed_tables)
+    return [f"raw choice code {w!r}" for w in raw] + [f"English {w!r}" for w in rest] + tables
 
 
 def get(client, url):
@@ -192,6 +202,9 @@ def test_the_scanner_finds_english_and_codes():
     assert found == ["English 'Next'", "English 'Submit'", "English 'page'"]
     marked = _Response('<p>代码 <code translate="no">rights_risk</code></p>')
     assert not offences(marked, ALLOWED, codes)
+    assert offences(_Response("<table><tr><td>是</td></tr></table>"), ALLOWED, codes)
+    scrolls = '<div class="table-responsive"><table><tr><td>是</td></tr></table></div>'
+    assert not offences(_Response(scrolls), ALLOWED, codes)
     raw = offences(_Response("<td>town_federation</td><td>API ID 91420324MA4F00001L</td>"),
                    ALLOWED, codes)  # fmt: skip
     assert raw == ["raw choice code 'town_federation'"]
