@@ -17,7 +17,9 @@ class PhoneForm(forms.Form):
         max_length=20,
         widget=forms.TextInput(
             attrs={
-                **LARGE, "inputmode": "tel", "autocomplete": "tel",
+                **LARGE,
+                "inputmode": "tel",
+                "autocomplete": "tel",
                 "placeholder": _("11 位手机号码"),
             }  # fmt: skip
         ),
