@@ -52,6 +52,19 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
         return qs.filter(path_q(self.path_lookups, [value.path])) if value else qs
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class OrgChoiceFilter(django_filters.ModelChoiceFilter):
+    """Rows linked to one chosen (visible) organisation of `kinds`, e.g. a counsel's patch town;
+    chosen with the organisation picker."""
+
+    def __init__(self, *args, kinds, **kwargs):
+        self.kinds = [str(k) for k in kinds]
+        kwargs.setdefault(
+            "queryset", lambda request: visible_orgs(request).filter(kind__in=self.kinds)
+        )
+        super().__init__(*args, **kwargs)
+
+
 def prepare_form(filterset) -> None:
     """Tabler classes on every field; the organisation picker (any visible organisation, found by
     typing) for every organisation filter."""
@@ -61,8 +74,13 @@ def prepare_form(filterset) -> None:
     request = getattr(filterset, "request", None)
     for name, field in form.fields.items():
         style(field)
-        if isinstance(filterset.filters.get(name), SubtreeFilter) and request is not None:
+        chosen = filterset.filters.get(name)
+        if request is None:
+            continue
+        if isinstance(chosen, SubtreeFilter):
             use_picker(field, user=request.user, source="visible")
+        elif isinstance(chosen, OrgChoiceFilter):
+            use_picker(field, user=request.user, source="visible", kinds=chosen.kinds)
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
