@@ -26,12 +26,15 @@ demo: install
 	DEBUG=1 GONGHUI_DATA_DIR=$(DEMO_DATA) $(BIN)/gonghui demo --reset --members $(DEMO_MEMBERS)
 	DEBUG=1 GONGHUI_DATA_DIR=$(DEMO_DATA) $(BIN)/gonghui runserver 127.0.0.1:8000
 
-# Browser tests drive Debian's chromium; install it when we may (root with apt), else they skip.
+# Browser tests drive Debian's chromium, and their screenshots need CJK fonts to show the Chinese
+# they test; install both when we may (root with apt), else the tests skip or draw boxes.
+CHROMIUM_PACKAGES = $$(command -v chromium >/dev/null 2>&1 || echo chromium) \
+	$$(dpkg -s fonts-noto-cjk >/dev/null 2>&1 || echo fonts-noto-cjk)
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing="$(CHROMIUM_PACKAGES)"; [ -z "$$(echo $$missing)" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "chromium not found: browser tests will be skipped"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "not installed: $$missing (browser tests may skip, screenshots lack CJK fonts)"; fi; }
 
 test: install-test chromium
 	$(BIN)/ruff check .

@@ -73,10 +73,15 @@ def main() -> int:
         ("members, sorted by name", "/members/?sort=name"),
         ("members, search by last four of ID", "/members/?q=1234"),
         ("members, search by pinyin initials", "/members/?q=wy"),
+        # Initials matched anywhere in the name (trigram index on PostgreSQL): 3+ letters.
+        ("members, initials inside the name", "/members/?q=jmh"),
         ("members, search by name", "/members/?q=%E7%8E%8B%E5%8B%87"),
         ("members, new-form filter", "/members/?employment_form=courier"),
         ("employers, first page", "/employers/"),
         ("employers, without union", "/employers/?union_status=none"),
+        ("employers, initials inside the name", "/employers/?q=yxgs"),
+        ("organisation picker, initials", "/orgs/pick/?q=zgh"),
+        ("organisation tree, search", "/orgs/tree/?q=zgh"),
     ]
     print(f"{members} members; baseline (plain SELECT of one page): {base:.1f} ms")
     print(f"{'user':10} {'page':40} {'ms':>8} {'× baseline':>11}")

@@ -51,6 +51,7 @@ PII_HASH_KEY = _required("GONGHUI_PII_HASH_KEY", _DEV_SECRET + "-hash")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "gonghui.core.views.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -231,6 +232,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "gonghui.core.api_pagination.KeysetApiPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "gonghui.core.api_schema.GonghuiAutoSchema",
+    # JSON only: DRF's browsable pages are an English developer tool; people read the API in
+    # Chinese at /api/docs/ (the OpenAPI schema's descriptions).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 # API tokens expire (0 = never); `gonghui drf_create_token -r USER` issues a new one.
 GONGHUI_API_TOKEN_DAYS = env.int("GONGHUI_API_TOKEN_DAYS", default=90)

@@ -25,5 +25,7 @@ urlpatterns = [
     path("m/", include("gonghui.portal.urls")),
 ]
 
+handler400 = "gonghui.core.views.errors.bad_request"
+handler403 = "gonghui.core.views.errors.permission_denied"
 handler404 = "gonghui.core.views.errors.page_not_found"
 handler500 = "gonghui.core.views.errors.server_error"

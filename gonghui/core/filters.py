@@ -29,9 +29,8 @@ def yes_no_filter(label, **kwargs) -> django_filters.BooleanFilter:
     return django_filters.BooleanFilter(label=label, widget=YesNoWidget, **kwargs)
 
 
-# Levels offered in the 所属组织 select. Any visible organisation is still accepted (links from a
-# union's page filter by that union), but listing thousands of grassroots unions in a select
-# would make every list page heavy.
+# The federations: the levels a form offers first when a short list of organisations is wanted
+# (e.g. who runs a programme).
 BROWSE_KINDS = (
     OrgKind.COUNTY_FEDERATION,
     OrgKind.TOWN_FEDERATION,
@@ -53,17 +52,35 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
         return qs.filter(path_q(self.path_lookups, [value.path])) if value else qs
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class OrgChoiceFilter(django_filters.ModelChoiceFilter):
+    """Rows linked to one chosen (visible) organisation of `kinds`, e.g. a counsel's patch town;
+    chosen with the organisation picker."""
+
+    def __init__(self, *args, kinds, **kwargs):
+        self.kinds = [str(k) for k in kinds]
+        kwargs.setdefault(
+            "queryset", lambda request: visible_orgs(request).filter(kind__in=self.kinds)
+        )
+        super().__init__(*args, **kwargs)
+
+
 def prepare_form(filterset) -> None:
-    """Tabler classes on every field; short choice lists for the organisation selects."""
+    """Tabler classes on every field; the organisation picker (any visible organisation, found by
+    typing) for every organisation filter."""
+    from gonghui.core.pickers import use_picker
+
     form = filterset.form
+    request = getattr(filterset, "request", None)
     for name, field in form.fields.items():
         style(field)
-        if isinstance(filterset.filters.get(name), SubtreeFilter):
-            offered = list(field.queryset.filter(kind__in=BROWSE_KINDS))
-            chosen = form.cleaned_data.get(name) if form.is_bound and form.is_valid() else None
-            if chosen and chosen not in offered:
-                offered.append(chosen)
-            field.widget.choices = [("", field.empty_label)] + [(o.pk, o.name) for o in offered]
+        chosen = filterset.filters.get(name)
+        if request is None:
+            continue
+        if isinstance(chosen, SubtreeFilter):
+            use_picker(field, user=request.user, source="visible")
+        elif isinstance(chosen, OrgChoiceFilter):
+            use_picker(field, user=request.user, source="visible", kinds=chosen.kinds)
 
 
 class OrganisationFilterSet(django_filters.FilterSet):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import Organisation
 from gonghui.core.roles import USER_ADMIN_ROLES, Role
-from gonghui.core.scoping import holds_role_at, scope_paths
+from gonghui.core.scoping import holds_role, holds_role_at, scope_paths
 
 
 class ScopedModelForm(forms.ModelForm):
@@ -21,6 +21,15 @@ class ScopedModelForm(forms.ModelForm):
             if queryset is not None and hasattr(queryset, "editable_by"):
                 field.queryset = keep_current(queryset.editable_by(user), self.initial.get(name))
             style(field)
+            if is_org_choice(field):
+                use_picker(field, user=user, source="editable", keep=self.initial.get(name))
+
+    def pick(self, name: str, **params) -> None:
+        """Narrow the organisation picker of field `name` (e.g. `kinds=COVERING_KINDS`)."""
+        use_picker(
+            self.fields[name], user=self.user, source="editable", keep=self.initial.get(name),
+            **params,
+        )  # fmt: skip
 
     def save(self, commit=True):  # pragma: no cover - guard against bypassing the services
         raise NotImplementedError("save through a service function")
@@ -34,6 +43,22 @@ class ServiceModelForm(ScopedModelForm):
 
     def _post_clean(self):
         pass  # the service validates the whole record under its lock
+
+
+def is_org_choice(field) -> bool:
+    """A single choice of an organisation (several are chosen with checkboxes)."""
+    return (
+        isinstance(field, forms.ModelChoiceField)
+        and not isinstance(field, forms.ModelMultipleChoiceField)
+        and field.queryset is not None
+        and field.queryset.model is Organisation
+    )
+
+
+def use_picker(field, **kwargs):
+    from gonghui.core.pickers import use_picker as use
+
+    return use(field, **kwargs)
 
 
 def keep_current(queryset, current_pk):
@@ -78,11 +103,14 @@ class OrganisationForm(ScopedModelForm):
             "term_ends_on",
             "status",
             "takes_fallback_members",
+            "sort_order",
         ]
         widgets = {"founded_on": DateInput(), "term_ends_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not holds_role(self.user, USER_ADMIN_ROLES):
+            del self.fields["sort_order"]  # the county's order is the administrators' to set
         if self.instance.pk:
             # Moving is its own action (it carries a whole subtree), not an edit of a field.
             del self.fields["parent"]
@@ -100,10 +128,10 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, user, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_parent"].queryset = Organisation.objects.editable_by(user).exclude(
-            path__startswith=organisation.path
-        )
         style(self.fields["new_parent"])
+        use_picker(
+            self.fields["new_parent"], user=user, source="move_target", organisation=organisation.pk
+        )
 
 
 class UserCreateForm(forms.Form):
@@ -116,11 +144,9 @@ class UserCreateForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = Role.choices
-        self.fields["organisation"].queryset = Organisation.objects.visible_to(
-            user, roles=USER_ADMIN_ROLES
-        )
         for field in self.fields.values():
             style(field)
+        use_picker(self.fields["organisation"], user=user, source="user_admin")
 
 
 class GrantForm(UserCreateForm):

@@ -3,6 +3,12 @@ characters of an ID number, a whole ID number or phone (matched through the keye
 
 Each kind of query goes only to the columns it can match, so every branch is an indexed lookup:
 digits never scan names, letters use the initials index, Chinese uses the (trigram) name index.
+
+Pinyin initials match from any character of the name (`jdwl` finds 竹溪县京东物流有限公司, whose
+initials are ZXXJDWLYXGS): a `LIKE '%JDWL%'` that PostgreSQL answers from a trigram index on the
+initials. Trigrams need three letters, so a person's one- or two-letter query (a surname's
+initial, on a million members) stays a prefix match on the B-tree index; organisations and
+employers are few enough that any length matches anywhere.
 """
 
 import re
@@ -21,6 +27,7 @@ LETTERS = re.compile(r"^[A-Z]+$")
 # surname and first given character, which is how clerks type names) is matched as a prefix on
 # a B-tree index instead of scanning a million names.
 SHORT_NAME = 2
+SHORT_INITIALS = 2
 
 
 def normalise(q: str) -> str:
@@ -46,7 +53,10 @@ def text_q(
             cond |= Q(phone_hash=pii.keyed_hash(q))
         return cond
     if LETTERS.match(upper):
-        cond = Q(name_initials__startswith=upper)
+        if person and len(upper) <= SHORT_INITIALS:
+            cond = Q(name_initials__startswith=upper)
+        else:
+            cond = Q(name_initials__contains=upper)
         return cond | Q(name__icontains=q) if latin_names else cond
     cond = Q(name__startswith=q) if len(q) <= SHORT_NAME and person else Q(name__icontains=q)
     if credit_code and CODE_LIKE.match(upper):

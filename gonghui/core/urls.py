@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("orgs/", orgs.OrganisationListView.as_view(), name="org_list"),
     path("orgs/tree/", orgs.org_tree, name="org_tree"),
+    path("orgs/pick/", orgs.org_pick, name="org_pick"),
     path("orgs/add/", orgs.OrganisationEditView.as_view(), name="org_add"),
     path("orgs/<int:pk>/", orgs.OrganisationDetailView.as_view(), name="org_detail"),
     path("orgs/<int:pk>/edit/", orgs.OrganisationEditView.as_view(), name="org_edit"),

@@ -16,7 +16,12 @@ class PhoneForm(forms.Form):
         label=_("手机号码"),
         max_length=20,
         widget=forms.TextInput(
-            attrs={**LARGE, "inputmode": "tel", "autocomplete": "tel", "placeholder": "1xxxxxxxxxx"}
+            attrs={
+                **LARGE,
+                "inputmode": "tel",
+                "autocomplete": "tel",
+                "placeholder": _("11 位手机号码"),
+            }  # fmt: skip
         ),
     )
 

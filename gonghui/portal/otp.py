@@ -35,6 +35,11 @@ class OtpRefused(Exception):
         self.field = field
 
 
+class CodeAlreadySent(OtpRefused):
+    """A code went to this number less than a minute ago: no new one yet, but the one sent is
+    still good, so the worker is taken to type it rather than stopped at the number."""
+
+
 def _code_hash(phone_hash: str, code: str) -> str:
     return salted_hmac("gonghui.portal.otp", f"{phone_hash}:{code}").hexdigest()
 
@@ -69,7 +74,7 @@ def _check_rate(phone_hash: str, addr_hash: str, now) -> None:
     resend = datetime.timedelta(seconds=settings.GONGHUI_OTP_RESEND_SECONDS)
     if last is not None and last.created_at + resend > now:
         wait = int((last.created_at + resend - now).total_seconds()) + 1
-        raise OtpRefused(
+        raise CodeAlreadySent(
             _("验证码已发送，请%(seconds)d秒后再重新获取") % {"seconds": wait}, field="phone"
         )
     if mine.count() >= settings.GONGHUI_OTP_PER_NUMBER_PER_HOUR:

@@ -22,8 +22,41 @@ def own_active_spells(worker):
     return own_spells(worker).filter(status=MemberStatus.ACTIVE)
 
 
+def known_name(worker) -> str:
+    """The signed-in worker's name as the union knows it (their latest membership, else their
+    latest application), to fill in their forms; empty for a newcomer."""
+    if not worker or not worker.phone_hash:
+        return ""
+    spell = own_spells(worker).order_by("-joined_on", "-pk").values_list("name", flat=True)
+    name = spell.first() or own_applications(worker).values_list("name", flat=True).first()
+    return name or ""
+
+
 def own_applications(worker):
     return applications_for_phone(worker.phone_hash)
+
+
+MEMBERSHIP_TONES = {"pending": "pending", "approved": "done", "refused": "refused"}
+
+
+def membership_items(worker, limit: int) -> list:
+    """The worker's join, transfer and leave applications as lines of 我的申请."""
+    from django.urls import reverse
+
+    from gonghui.portal.hooks import ApplicationItem
+
+    return [
+        ApplicationItem(
+            title=a.get_kind_display(),
+            place=a.union.name,
+            status=a.get_status_display(),
+            tone=MEMBERSHIP_TONES.get(a.status, "closed"),
+            at=a.submitted_at,
+            url=reverse("portal:application", args=[a.pk]),
+            note=a.reason if a.status == "refused" else "",
+        )
+        for a in own_applications(worker)[:limit]
+    ]
 
 
 def own_spell_or_404(worker, pk: int, *, active: bool = True):
@@ -73,5 +106,5 @@ def county_unions(county: Organisation, text: str = "", *, exclude=None):
         unions = unions.exclude(pk=exclude.pk)
     text = (text or "").strip()
     if text:
-        unions = unions.filter(Q(name__icontains=text) | Q(name_initials__startswith=text.upper()))
+        unions = unions.filter(Q(name__icontains=text) | Q(name_initials__contains=text.upper()))
     return unions.order_by("name", "pk")

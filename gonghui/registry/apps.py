@@ -8,7 +8,9 @@ class RegistryConfig(AppConfig):
     verbose_name = _("组织与会员")
 
     def ready(self) -> None:
+        from gonghui.core.pickers import register_source
         from gonghui.core.tree import register_counter, register_kind_guard
+        from gonghui.registry.forms_membership import receiving_union_choices
         from gonghui.registry.queries import (
             employer_counts_by_org,
             kind_change_errors,
@@ -16,6 +18,7 @@ class RegistryConfig(AppConfig):
         )
 
         register_kind_guard(kind_change_errors)
+        register_source("registry.receiving", receiving_union_choices)
         # Registers the list exporters (?export=csv|xlsx on the list pages).
         from gonghui.registry import exports  # noqa: F401
 

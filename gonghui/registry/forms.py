@@ -15,9 +15,8 @@ class EmployerForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        territory, union = self.fields["territory"], self.fields["union"]
-        territory.queryset = territory.queryset.filter(kind__in=TERRITORIAL_KINDS)
-        union.queryset = union.queryset.filter(kind__in=COVERING_KINDS)
+        self.pick("territory", kinds=TERRITORIAL_KINDS)
+        self.pick("union", kinds=COVERING_KINDS)
 
 
 class CreditCodeChoiceField(forms.ModelChoiceField):
@@ -46,7 +45,7 @@ class MemberForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = self.fields["union"].queryset.admitting_members()
+        self.pick("union", admitting=True)
         if self.instance.employer_id:
             self.initial["employer"] = self.instance.employer.credit_code
         if self.instance.pk:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.forms import DateInput, style
 from gonghui.core.models import Organisation, OrgStatus
+from gonghui.core.pickers import use_picker
 from gonghui.registry.choices import EmploymentForm
 from gonghui.registry.forms import CreditCodeChoiceField
 from gonghui.registry.models import Employer, Member
@@ -45,14 +46,17 @@ def receiving_unions(member: Member):
     )
 
 
+def receiving_union_choices(user, *, member: int):
+    """The picker's source for a transfer: whoever asks, the member's receiving unions."""
+    return receiving_unions(Member.objects.select_related("union").get(pk=member))
+
+
 class TransferForm(forms.Form):
-    # A county has hundreds of unions: the clerk types part of the name and the browser offers
-    # the matches (a <datalist>); the name is unique within a county.
+    # A county has hundreds of unions: the clerk types part of the name (or its pinyin initials)
+    # and picks one (the organisation picker, over `receiving_unions`).
     union = forms.ModelChoiceField(
         label=_("转入工会"),
         queryset=Organisation.objects.none(),
-        to_field_name="name",
-        widget=forms.TextInput(attrs={"list": "receiving-unions", "autocomplete": "off"}),
         error_messages={
             "required": _("请填写转入工会"),
             "invalid_choice": _("本县没有该名称的可接收会员的工会（或该工会不在正常状态）"),
@@ -76,13 +80,12 @@ class TransferForm(forms.Form):
 
     def __init__(self, *args, member: Member, **kwargs):
         super().__init__(*args, **kwargs)
-        self.unions = receiving_unions(member)
-        self.fields["union"].queryset = self.unions
         # The new employer may be anywhere in the county, as the union may.
         self.fields["employer"].queryset = Employer.objects.filter(
             territory__county_id=member.union.county_id
         )
         _styled(self)
+        use_picker(self.fields["union"], user=None, source="registry.receiving", member=member.pk)
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import Organisation
-from gonghui.core.models.orgs import TERRITORIAL_KINDS
+from gonghui.core.models.orgs import TERRITORIAL_KINDS, TOWN_ORDER
 from gonghui.registry.choices import ContactOutcome
 from gonghui.registry.figures import COVERED, target_conditions
 from gonghui.registry.models import Employer, FoundingContact
@@ -153,7 +153,7 @@ def town_figures(user, year: int, today: datetime.date | None = None) -> list[To
     towns = Organisation.objects.visible_to(user).filter(kind__in=TERRITORIAL_KINDS)
     towns = Organisation.objects.filter(Q(pk__in=towns.values("pk")) | Q(pk__in=list(by_town)))
     rows = []
-    for town in towns.order_by("path"):
+    for town in towns.order_by(*TOWN_ORDER):
         row = by_town.get(town.pk, TownFigures(None))
         row.town = town
         rows.append(row)

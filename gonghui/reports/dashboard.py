@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core import figures as core_figures
 from gonghui.core.figures import FigureScope
-from gonghui.core.filters import BROWSE_KINDS
 from gonghui.core.forms import style
 from gonghui.core.models import Organisation
-from gonghui.core.models.orgs import TERRITORIAL_KINDS
+from gonghui.core.models.orgs import SIBLING_ORDER, TERRITORIAL_KINDS, TOWN_ORDER, OrgStatus
+from gonghui.core.pickers import use_picker
 from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
 from gonghui.reports import display
@@ -60,18 +60,14 @@ class DashboardForm(forms.Form):
 
     def __init__(self, data, *, user, today: datetime.date):
         super().__init__(data)
-        visible = Organisation.objects.visible_to(user).order_by("path")
-        # Any visible organisation is accepted (a link may name a union); the select offers the
-        # levels a leader browses by, as the list pages do.
-        self.fields["org"].queryset = visible
-        self.fields["org"].widget.choices = [("", _("全部"))] + [
-            (o.pk, o.name) for o in visible.filter(kind__in=BROWSE_KINDS)
-        ]
         years = range(today.year, today.year - YEARS_OFFERED, -1)
         self.fields["year"].choices = [(y, str(y)) for y in years]
         self.fields["year"].initial = today.year
         for field in self.fields.values():
             style(field)
+        # Any visible organisation (a link may name a union), found by typing; empty: all.
+        use_picker(self.fields["org"], user=user, source="visible")
+        self.fields["org"].widget.attrs["placeholder"] = _("全部（输入名称、拼音首字母查找）")
 
     def org_is_unknown(self) -> bool:
         return self.is_bound and not self.is_valid() and "org" in self.errors
@@ -83,9 +79,6 @@ class DashboardForm(forms.Form):
             return None, today.year
         self.is_valid()
         org = self.cleaned_data.get("org")
-        if org is not None and org.kind not in BROWSE_KINDS:
-            # Keep a linked-to union selectable in the re-rendered form.
-            self.fields["org"].widget.choices.append((org.pk, org.name))
         return org, self.cleaned_data.get("year") or today.year
 
 
@@ -102,7 +95,7 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
     values = figures_for(scope)
     within = {"within": org.pk} if org is not None else {}
     return {
-        "scope_name": display.scope_name(org),
+        "scope_name": display.scope_name(org, roots=scope_roots(scope)),
         "period": (scope.date_from, scope.date_to),
         "cards": cards(values),
         "figures": values,
@@ -125,13 +118,7 @@ def cards(values: dict) -> list[dict]:
     return figure_cards(CARDS, core_figures.labels(), values)
 
 
-def territories(scope: FigureScope) -> list[Organisation]:
-    """The towns and parks in scope; when there are none (a union's own scope), the scope's own
-    organisations, so the chart always has a bar."""
-    towns = Organisation.objects.filter(scope.q("path"), kind__in=TERRITORIAL_KINDS)
-    towns = list(towns.order_by("path"))
-    if towns:
-        return towns
+def scope_roots(scope: FigureScope) -> list[Organisation]:
     if scope.paths is None:
         roots = Organisation.objects.filter(parent__isnull=True)
     else:
@@ -139,8 +126,46 @@ def territories(scope: FigureScope) -> list[Organisation]:
     return list(roots.order_by("path"))
 
 
+def territories(scope: FigureScope) -> list[Organisation]:
+    """The towns and parks in scope, in the county's order; when there are none (a union's own
+    scope), the scope's own organisations, so the chart always has a bar."""
+    towns = Organisation.objects.filter(scope.q("path"), kind__in=TERRITORIAL_KINDS)
+    towns = list(towns.order_by(*TOWN_ORDER))
+    return towns or scope_roots(scope)
+
+
+def breakdown(scope: FigureScope) -> tuple[list[Organisation], Organisation | None]:
+    """What the founding chart draws a bar for: the towns of a county; a single town (or union)
+    by its own unions and villages (its children), with the whole returned as well, so the
+    employers none of them covers get a bar of their own."""
+    towns = territories(scope)
+    if len(towns) != 1:
+        return towns, None
+    whole = towns[0]
+    children = list(
+        Organisation.objects.filter(parent=whole)
+        .exclude(status=OrgStatus.DISSOLVED)
+        .order_by(*SIBLING_ORDER)
+    )
+    return (children, whole) if children else (towns, None)
+
+
 def founding_chart(scope: FigureScope) -> dict:
-    rows = registry.founding_by_org(scope, territories(scope))
+    orgs, whole = breakdown(scope)
+    rows = registry.founding_by_org(scope, orgs if whole is None else [*orgs, whole])
+    if whole is not None:
+        total = rows.pop()
+        employers = total["employers"] - sum(row["employers"] for row in rows)
+        unionized = total["unionized"] - sum(row["unionized"] for row in rows)
+        if employers > 0:
+            rows.append(
+                {
+                    "org": Organisation(name=_("其他单位（未建会或由其他工会覆盖）")),
+                    "employers": employers,
+                    "unionized": max(unionized, 0),
+                    "founding_rate": registry.rate(max(unionized, 0), employers),
+                }
+            )
     return {
         "names": [row["org"].name for row in rows],
         "rates": [round(row["founding_rate"] * 100, 2) for row in rows],

@@ -63,5 +63,10 @@ def rows(values: dict) -> list[tuple[str, str]]:
     return result
 
 
-def scope_name(org) -> str:
-    return org.name if org is not None else _("全部")
+def scope_name(org, roots=()) -> str:
+    """The scope as its organisations are called (城关镇总工会), not 全部: the chosen one, else the
+    roots of what the user sees."""
+    if org is not None:
+        return org.name
+    names = [root.name for root in roots]
+    return "、".join(names) if names else _("全部")

@@ -8,16 +8,18 @@ def register() -> None:
     from gonghui.core.home_hooks import register_landing
     from gonghui.core.periodic import register as register_periodic
     from gonghui.core.workbench import register_workbench_items
-    from gonghui.portal.hooks import register_home_link
+    from gonghui.portal.hooks import register_application_source, register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
     from gonghui.reports.display import register_rate_keys
     from gonghui.reports.sections import register_dashboard_section
     from gonghui.rights import dashboard, demo, figures, workbench
+    from gonghui.rights.portal.queries import case_items
 
     register_figures("rights", figures.rights_figures, figures.LABELS)
     register_rate_keys(*figures.RATES)
     register_dashboard_section("rights/dashboard_section.html", dashboard.section)
     register_home_link("rights_portal:home", "法律援助", "rights-home")
+    register_application_source(case_items)
     register_demo_extension(name="rights", generate=demo.generate, reset=demo.reset)
     register_landing(counsel_landing)
     register_periodic("risk", risk_round, minutes=60, label="风险研判与预警升级")

@@ -22,6 +22,7 @@ LIST_URLS = {
     "password_change": 200,
     "core:org_list": 200,
     "core:org_tree": 200,
+    "core:org_pick": 200,
     "core:org_add": 200,
     "core:user_list": 200,
     "core:user_add": 200,

@@ -21,6 +21,7 @@ from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ServiceModelForm, style
+from gonghui.core.pickers import use_picker
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.sealed_search import query_of
 from gonghui.core.sheets.cells import CellError, Column, Template, attr
@@ -63,11 +64,12 @@ class RecipientForm(forms.Form):
     def __init__(self, *args, user, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["union"].queryset = queries.unions_for_list(
-            user, campaign
-        ).admitting_members()
         for field in self.fields.values():
             style(field)
+        use_picker(
+            self.fields["union"], user=user, source="editable_within",
+            within=campaign.organisation.path, admitting=True,
+        )  # fmt: skip
 
     def clean_id_number(self):
         number = (self.cleaned_data.get("id_number") or "").strip().upper()
@@ -96,8 +98,11 @@ class FiledForm(forms.Form):
 
     def __init__(self, *args, user, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = queries.unions_for_list(user, campaign)
         style(self.fields["union"])
+        use_picker(
+            self.fields["union"], user=user, source="editable_within",
+            within=campaign.organisation.path,
+        )  # fmt: skip
 
 
 class VisitForm(forms.Form):

@@ -23,7 +23,7 @@ from gonghui.aid.insurance import services as insurance
 from gonghui.aid.models import Claim, ClaimPayment, Enrolment, InsurancePlan
 from gonghui.core.filters import SubtreeFilter
 from gonghui.core.forms import DateInput, ServiceModelForm, style
-from gonghui.core.models import Organisation
+from gonghui.core.pickers import use_picker
 from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role
 from gonghui.core.search import text_q
@@ -105,11 +105,10 @@ class EnrolForm(forms.Form):
 
     def __init__(self, *args, user, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = (
-            Organisation.objects.editable_by(user)
-            .filter(path__startswith=plan.organisation.path)
-            .order_by("path")
-        )
+        use_picker(
+            self.fields["union"], user=user, source="editable_within",
+            within=plan.organisation.path,
+        )  # fmt: skip
         styled(self)
 
 

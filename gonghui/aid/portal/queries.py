@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.aid.choices import AidStatus, StepStatus
 from gonghui.aid.documents.services import OTHER_KIND
@@ -169,3 +170,31 @@ def home_applications(worker, limit: int = 50) -> list[AidApplication]:
         waiting = [s for s in row.steps.all() if s.status == StepStatus.WAITING]
         row.deciding = waiting[0].organisation if waiting else None
     return rows
+
+
+AID_TONES = {
+    AidStatus.AWAITING_UNION: "pending",
+    AidStatus.REVIEWING: "pending",
+    AidStatus.APPROVED: "done",
+    AidStatus.REFUSED: "refused",
+}
+
+
+def application_items(worker, limit: int) -> list:
+    """The worker's aid applications as lines of 我的申请 (gonghui/portal/hooks.py)."""
+    from django.urls import reverse
+
+    from gonghui.portal.hooks import ApplicationItem
+
+    return [
+        ApplicationItem(
+            title=_("帮扶申请：%(programme)s") % {"programme": a.programme.name},
+            place=a.union.name,
+            status=a.get_status_display(),
+            tone=AID_TONES.get(a.status, "closed"),
+            at=a.created_at,
+            url=reverse("aid_portal:application", args=[a.pk]),
+            note=a.refusal_reason if a.status == AidStatus.REFUSED else "",
+        )
+        for a in own_applications(worker)[:limit]
+    ]

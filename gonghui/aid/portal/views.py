@@ -136,9 +136,9 @@ def apply(request, pk):
             apply_errors(form, exc)
         else:
             if programme.document_kinds:
-                messages.success(request, _("申请已保存，请上传所需材料"))
+                messages.success(request, _("您的申请已保存，请上传所需材料"))
             else:
-                messages.success(request, _("申请已提交，等待所在工会审核"))
+                messages.success(request, _("您的申请已提交，等待您所在的工会审核"))
             return redirect("aid_portal:application", pk=application.pk)
     context["form"] = form
     return render(request, "aid/portal/apply.html", context)

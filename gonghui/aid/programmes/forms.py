@@ -51,9 +51,8 @@ class ProgrammeForm(ServiceModelForm):
             del self.fields["organisation"]
         else:
             # Programmes are run by federations, not by each of hundreds of grassroots unions:
-            # a short select (the service accepts any organisation the user may edit).
-            field = self.fields["organisation"]
-            field.queryset = field.queryset.filter(kind__in=BROWSE_KINDS).order_by("path")
+            # the picker offers those (the service accepts any organisation the user may edit).
+            self.pick("organisation", kinds=BROWSE_KINDS)
             self.initial.setdefault("year", timezone.localdate().year)
 
     def service_fields(self) -> dict:
@@ -62,7 +61,9 @@ class ProgrammeForm(ServiceModelForm):
 
 class KindForm(forms.Form):
     code = forms.SlugField(
-        label=_("代码"), max_length=30, help_text=_("小写字母、数字、连字符，如 flood_relief")
+        label=_("代码"),
+        max_length=30,
+        help_text=_('小写字母、数字、下划线或连字符，如 <code translate="no">flood_relief</code>'),
     )
     name = forms.CharField(label=_("名称"), max_length=30)
 

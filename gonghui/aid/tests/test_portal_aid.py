@@ -207,7 +207,7 @@ def test_apply_then_upload_the_required_document(worker, county, study):
 
     page = text(worker.get(response["Location"]))
     assert 'accept="image/*,.pdf"' in page and f'data-kind="{ADMISSION}"' in page
-    assert "请上传：录取通知书" in page
+    assert "请您上传：录取通知书" in page
     assert "6222020200001234567" not in page and "6222****4567" in page
 
     upload_url = reverse("aid_portal:upload", args=[application.pk])

@@ -89,6 +89,12 @@ def admission_error(org) -> str:
     )
 
 
+# How siblings (the tree's nodes) and the towns of a list or a chart are listed: the county's own
+# order (the administrator's sort number), then the name.
+SIBLING_ORDER = ("sort_order", "name", "pk")
+TOWN_ORDER = ("county_id", *SIBLING_ORDER)
+
+
 class OrgStatus(models.TextChoices):
     ACTIVE = "active", _("正常")
     DORMANT = "dormant", _("休眠")
@@ -132,6 +138,11 @@ class Organisation(models.Model):
             "乡镇(街道)总工会、园区工会：直接接收辖区内没有其他工会覆盖的职工入会（由管理员设置）"
         ),
     )
+    # The county's own order of its towns and unions (the order of its reports), set by the
+    # administrator; siblings with the same number fall back to their names.
+    sort_order = models.PositiveIntegerField(
+        _("排序号"), default=0, help_text=_("数字小的排在前面；相同时按名称排序。")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -147,6 +158,7 @@ class Organisation(models.Model):
         "term_ends_on",
         "status",
         "takes_fallback_members",
+        "sort_order",
     )
 
     class Meta:

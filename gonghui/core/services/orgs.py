@@ -29,6 +29,7 @@ EDITABLE_FIELDS = (
     "term_ends_on",
     "status",
     "takes_fallback_members",
+    "sort_order",
 )
 UNION_CODE_PREFIX = "81"  # GB 32100: authority 8 (trade unions), category 1
 
@@ -91,6 +92,12 @@ def _check_fallback_setter(actor, org: Organisation, at: Organisation | None) ->
         raise ValidationError({"takes_fallback_members": _("兜底入会只能由管理员设置")})
 
 
+def _check_may_sort(actor, org: Organisation) -> None:
+    """The county's order of its towns and unions is the administrators' to set."""
+    if not holds_role_at(actor, org, USER_ADMIN_ROLES):
+        raise ValidationError({"sort_order": _("只有管理员可以调整排序号")})
+
+
 def _save(org: Organisation, **kwargs) -> None:
     try:
         with transaction.atomic():
@@ -106,6 +113,8 @@ def create_organisation(*, actor, name: str, kind: str, parent: Organisation | N
         parent = Organisation.objects.get(pk=parent.pk)  # its path as of the lock
     _check_parent(kind, parent)
     org = Organisation(name=name.strip(), kind=kind, parent=parent, **fields)
+    if org.sort_order:
+        _check_may_sort(actor, parent or org)
     org.county_id = parent.county_id if parent else None
     if org.takes_fallback_members:
         _check_fallback_setter(actor, org, parent)
@@ -142,7 +151,7 @@ def update_organisation(*, actor, organisation: Organisation, **changes) -> Orga
     _lock_county(organisation.county_id)
     org = Organisation.objects.select_related("parent").get(pk=organisation.pk)
     before = audit.snapshot(org)
-    old_kind, old_fallback = org.kind, org.takes_fallback_members
+    old_kind, old_fallback, old_order = org.kind, org.takes_fallback_members, org.sort_order
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} cannot be changed here")
@@ -152,6 +161,8 @@ def update_organisation(*, actor, organisation: Organisation, **changes) -> Orga
     if org.kind != old_kind or org.takes_fallback_members != old_fallback:
         # Who may hold members changes with either (the registry's guard: not while they do).
         _check_kind_change(org, org.kind)
+    if org.sort_order != old_order:
+        _check_may_sort(actor, org)
     _check_fields(org)
     _save(org)
     audit.updated(org, actor=actor, before=before)

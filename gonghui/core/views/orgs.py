@@ -1,14 +1,17 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core import signing
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from gonghui.core import tree
+from gonghui.core import pickers, tree
 from gonghui.core.filters import OrganisationFilterSet
 from gonghui.core.forms import MoveForm, OrganisationForm
 from gonghui.core.models import Organisation
+from gonghui.core.models.orgs import SIBLING_ORDER
 from gonghui.core.panels import render_org_panels
 from gonghui.core.scoping import scope_paths
 from gonghui.core.services import orgs as services
@@ -39,7 +42,7 @@ class OrganisationDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         org = context["object"]
         visible = Organisation.objects.visible_to(self.request.user)
-        children = list(visible.filter(parent=org).order_by("name"))
+        children = list(visible.filter(parent=org).order_by(*SIBLING_ORDER))
         counts = tree.counts_for([org, *children], org.path)
         context.update(
             ancestors=visible.filter(pk__in=org.ancestors()).order_by("depth"),
@@ -123,22 +126,54 @@ def _tree_nodes(request, orgs, parent_path=None):
     return [(org, counts[org.pk], org.pk in with_children) for org in orgs]
 
 
+TREE_MATCHES = 50
+
+
 def org_tree(request):
-    """The tree from the roots of the user's scope; deeper levels load on demand (htmx)."""
+    """The tree from the roots of the user's scope; deeper levels load on demand (htmx). With
+    `q`, the matching organisations instead, each with its place in the tree."""
+    q = request.GET.get("q", "").strip()[:50]
+    context = {"counters": tree.counters(), "q": q}
+    if q:
+        visible = Organisation.objects.visible_to(request.user)
+        orgs = list(pickers.search(visible, q)[: TREE_MATCHES + 1])
+        labels = pickers.path_labels(orgs[:TREE_MATCHES])
+        context.update(
+            matches=[(org, labels[org.pk]) for org in orgs[:TREE_MATCHES]],
+            more=len(orgs) > TREE_MATCHES,
+        )
+        return render(request, "core/org_tree.html", context)
     paths = scope_paths(request.user)
     roots = (
         Organisation.objects.filter(parent__isnull=True)
         if paths is None
         else Organisation.objects.filter(path__in=paths)
     )
-    nodes = _tree_nodes(request, roots.order_by("path"))
-    return render(request, "core/org_tree.html", {"nodes": nodes, "counters": tree.counters()})
+    context["nodes"] = _tree_nodes(request, roots.order_by("path"))
+    return render(request, "core/org_tree.html", context)
 
 
 def org_tree_children(request, pk):
     parent = get_object_or_404(Organisation.objects.visible_to(request.user), pk=pk)
-    children = Organisation.objects.visible_to(request.user).filter(parent=parent).order_by("name")
+    children = (
+        Organisation.objects.visible_to(request.user)
+        .filter(parent=parent)
+        .order_by(*SIBLING_ORDER)
+    )
     nodes = _tree_nodes(request, children, parent.path)
     return render(
         request, "core/org_tree_nodes.html", {"nodes": nodes, "counters": tree.counters()}
     )
+
+
+def org_pick(request):
+    """The organisation picker's suggestions: the signed source of the form's field, applied to
+    the requesting user, searched by `q` (gonghui/core/pickers.py). Without a source: any
+    organisation the user sees."""
+    try:
+        token = request.GET.get("s")
+        spec = signing.loads(token, salt=pickers.SALT) if token else {"s": "visible", "p": {}}
+        queryset = pickers.choices(spec["s"], request.user, **spec["p"])
+    except (signing.BadSignature, KeyError, TypeError, ObjectDoesNotExist) as exc:
+        raise Http404 from exc
+    return JsonResponse({"results": pickers.results(queryset, request.GET.get("q", "")[:50])})

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gonghui.core.validators import mask_mobile
+from gonghui.core.validators import mask_mobile, validate_mobile
 from gonghui.portal import identity, otp
 from gonghui.portal.forms import CodeForm, PhoneForm
 from gonghui.portal.views.common import show_errors
@@ -20,12 +20,17 @@ def _with_next(url_name: str, next_url: str) -> str:
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
-def _send(request, number_text: str) -> str | None:
-    """Send a code; None when sent, otherwise what went wrong."""
+def _send(request, number_text: str, *, from_signin: bool = False) -> str | None:
+    """Send a code; None when sent, otherwise what went wrong. From the sign-in page, a code
+    sent less than a minute ago counts as sent: the worker goes on to type it."""
     try:
         number = otp.request_code(phone=number_text, address=identity.client_address(request))
     except ValidationError as exc:
         return "；".join(exc.messages)
+    except otp.CodeAlreadySent as exc:
+        if not from_signin:
+            return exc.message
+        number = validate_mobile(number_text)
     except otp.OtpRefused as exc:
         return exc.message
     identity.set_pending(request, number)
@@ -39,9 +44,9 @@ def signin(request):
         return redirect(next_url)
     form = PhoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        problem = _send(request, form.cleaned_data["phone"])
+        problem = _send(request, form.cleaned_data["phone"], from_signin=True)
         if problem is None:
-            messages.info(request, _("验证码已发送，请查收短信"))
+            messages.info(request, _("验证码已发送，请查收短信并输入验证码"))
             return redirect(_with_next("portal:signin_code", next_url))
         form.add_error("phone", problem)
     return render(request, "portal/signin.html", {"form": form, "next": next_url})

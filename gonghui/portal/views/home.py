@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.portal import queries
-from gonghui.portal.hooks import home_links
+from gonghui.portal.hooks import home_links, own_application_items
 from gonghui.portal.identity import worker_required
 from gonghui.registry import membership
 from gonghui.registry.choices import MemberStatus
@@ -19,7 +19,7 @@ def home(request):
     context = {
         "spells": spells,
         "active_spells": [s for s in spells if s.status == MemberStatus.ACTIVE],
-        "applications": list(queries.own_applications(request.worker)[:20]),
+        "applications": own_application_items(request.worker),
         "services": home_links(),
     }
     return render(request, "portal/home.html", context)

@@ -40,7 +40,7 @@ def _join_form(request, union, code, worker, context):
     if active and request.method == "GET" and not request.GET.get("form"):
         context["active_spells"] = active
         return render(request, "portal/join_member.html", context)
-    form = JoinForm(request.POST or None, union=union)
+    form = JoinForm(request.POST or None, union=union, initial={"name": queries.known_name(worker)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -27,6 +27,6 @@ def leave(request, pk):
         except ValidationError as exc:
             show_errors(form, exc)
         else:
-            messages.success(request, _("已退会：%(union)s") % {"union": member.union.name})
+            messages.success(request, _("您已退出%(union)s") % {"union": member.union.name})
             return redirect("portal:home")
     return render(request, "portal/leave.html", {"member": member, "form": form})

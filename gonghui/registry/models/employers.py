@@ -137,3 +137,15 @@ class Employer(models.Model):
         if union.is_term_overdue:
             return UnionStatus.TERM_OVERDUE
         return UnionStatus.UNIONIZED
+
+    @property
+    def union_status_reasons(self) -> list[str]:
+        """Why an employer whose union is named still counts as 未建: the union is not active
+        (休眠, 撤销), and what else a clerk must know (the employer itself closed)."""
+        union = self.union
+        if union is None or self.union_status != UnionStatus.NONE:
+            return []
+        reasons = [_("工会%(status)s") % {"status": union.get_status_display()}]
+        if self.operating_status != OperatingStatus.OPERATING:
+            reasons.append(_("单位%(status)s") % {"status": self.get_operating_status_display()})
+        return reasons

@@ -91,7 +91,13 @@ def test_town_users_see_their_town(client, fig, bob):
         assert uses_dashboard(response)
         assert figure(response, "members") == "8"
         assert figure(response, "employers") == "6"
-        assert chart(response, "founding")["names"] == ["城关镇总工会"]
+        # The town by its own unions, and the employers none of them covers.
+        founding = chart(response, "founding")
+        others = "其他单位（未建会或由其他工会覆盖）"
+        assert founding["names"] == ["丁厂工会", "丙厂工会", "甲机械厂工会", others]
+        assert founding["employers"] == [1, 1, 1, 3] and sum(founding["employers"]) == 6
+        # The title names the scope, not 全部.
+        assert "统计概览 · 城关镇总工会" in response.content.decode()
 
 
 def test_town_b_sees_nothing_of_town_a(client, fig, charlie):
@@ -153,13 +159,14 @@ def test_org_selector_narrows_and_links_keep_it(client, fig, alice):
 def test_a_union_below_the_offered_levels_can_be_chosen(client, fig, alice):
     response = page(client, alice, org=fig.base.union_a.pk, year=2025)
     assert figure(response, "members") == "6"
-    assert f'<option value="{fig.base.union_a.pk}" selected>' in response.content.decode()
+    html = response.content.decode()
+    assert f'name="org" value="{fig.base.union_a.pk}"' in html and 'value="甲机械厂工会"' in html
 
 
 def test_org_selector_offers_only_the_users_scope(client, fig, charlie):
     response = page(client, charlie)
-    choices = [label for _value, label in response.context["form"].fields["org"].widget.choices]
-    assert choices == ["全部", "水坪镇总工会"]
+    choices = {o.name for o in response.context["form"].fields["org"].queryset}
+    assert choices == {"水坪镇总工会", "乙茶叶公司工会"}
 
 
 @pytest.mark.parametrize("where", ["town_a", "county"])

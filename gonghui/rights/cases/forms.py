@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gonghui.core.forms import style
+from gonghui.core.pickers import use_picker
 from gonghui.core.uploads import ACCEPT
 from gonghui.registry.models import Employer
 from gonghui.rights.cases import queries as case_queries
@@ -85,7 +86,7 @@ class IntakeForm(StyledForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["union"].queryset = case_queries.intake_unions(user)
+        use_picker(self.fields["union"], user=user, source="editable")
         self.fields["service_point"].queryset = case_queries.intake_points(user)
         if not self.fields["union"].queryset.exists():
             # A lawyer on duty: visits only, the union is the point's.

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.forms import DateInput, ServiceModelForm, style
-from gonghui.core.models import Organisation
+from gonghui.core.pickers import use_picker
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import OfferResponse
 from gonghui.rights.models import BargainingRound, CollectiveContract, ContractEmployer
@@ -104,9 +104,9 @@ class CandidateFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["within"].queryset = Organisation.objects.visible_to(user).order_by("path")
         for field in self.fields.values():
             style(field)
+        use_picker(self.fields["within"], user=user, source="visible")
 
 
 class OfferForm(forms.Form):

@@ -4,11 +4,11 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.filters import SubtreeFilter, yes_no_filter
+from gonghui.core.filters import OrgChoiceFilter, SubtreeFilter, yes_no_filter
+from gonghui.core.models import OrgKind
 from gonghui.core.search import normalise
 from gonghui.registry.choices import Industry
 from gonghui.rights.choices import CounselKind
-from gonghui.rights.counsel import queries as counsel_queries
 from gonghui.rights.models import Counsel, LawFirm
 
 
@@ -16,12 +16,6 @@ def visible_firms(request):
     if request is None:
         return LawFirm.objects.none()
     return LawFirm.objects.visible_to(request.user).order_by("name", "pk")
-
-
-def visible_towns(request):
-    if request is None:
-        return counsel_queries.visible_towns(None).none()
-    return counsel_queries.visible_towns(request.user).order_by("path")
 
 
 class FirmFilterSet(django_filters.FilterSet):
@@ -44,8 +38,8 @@ class CounselFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("姓名或执业证号"), method="search")
     kind = django_filters.ChoiceFilter(label=_("类别"), choices=CounselKind.choices)
     firm = django_filters.ModelChoiceFilter(label=_("所在律所"), queryset=visible_firms)
-    town = django_filters.ModelChoiceFilter(
-        label=_("包干镇（街道）"), queryset=visible_towns, field_name="towns"
+    town = OrgChoiceFilter(
+        label=_("包干镇（街道）"), kinds=[OrgKind.TOWN_FEDERATION], field_name="towns"
     )
     industry = django_filters.ChoiceFilter(
         label=_("包干行业"), choices=Industry.choices, method="by_industry"

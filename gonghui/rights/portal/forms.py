@@ -150,12 +150,12 @@ class ReportForm(forms.Form):
         help_text=gettext_lazy("劳动合同、工资条、欠条、聊天记录截图等，JPG、PNG 或 PDF"),
     )
 
-    def __init__(self, *args, member=None, **kwargs):
+    def __init__(self, *args, member=None, known_name: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["town"].choices = town_choices()
         self.member = member
-        if member is not None and not self.is_bound:
-            self.fields["complainant_name"].initial = member.name
+        if not self.is_bound:
+            self.fields["complainant_name"].initial = member.name if member else known_name
 
     def clean_amount_claimed(self):
         return clean_yuan(self.cleaned_data.get("amount_claimed"), _("金额"))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
+from gonghui.core.models.orgs import TOWN_ORDER
 from gonghui.core.scoping import path_q
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Employer, Member
@@ -118,7 +119,7 @@ def towns():
     """The town federations (乡镇/街道总工会) a worker may name, county by county."""
     return Organisation.objects.filter(
         kind=OrgKind.TOWN_FEDERATION, status=OrgStatus.ACTIVE, county__in=counties()
-    ).order_by("path")
+    ).order_by(*TOWN_ORDER)
 
 
 def operating_employers():
@@ -186,3 +187,31 @@ def case_detail(case: Case) -> dict:
         "overdue": case.is_overdue(timezone.localdate()),
         "show_recovered": case.amount_recovered > 0 or case.outcome != "",
     }
+
+
+CASE_TONES = {
+    CaseStatus.DECLINED: "refused",
+    CaseStatus.WITHDRAWN: "closed",
+    CaseStatus.AGREEMENT: "done",
+    CaseStatus.CLOSED: "done",
+}
+
+
+def case_items(worker, limit: int) -> list:
+    """The worker's legal-aid cases as lines of 我的申请 (gonghui/portal/hooks.py)."""
+    from django.urls import reverse
+
+    from gonghui.portal.hooks import ApplicationItem
+
+    return [
+        ApplicationItem(
+            title=_("维权申请：%(kind)s") % {"kind": case.get_kind_display()},
+            place=case.union.name,
+            status=case.get_status_display(),
+            tone=CASE_TONES.get(case.status, "pending"),
+            at=case.received_at,
+            url=reverse("rights_portal:case", args=[case.pk]),
+            note=case.number,
+        )
+        for case in own_cases(worker)[:limit]
+    ]

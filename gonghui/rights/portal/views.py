@@ -18,6 +18,7 @@ from gonghui.core import uploads
 from gonghui.core.uploads import private_storage
 from gonghui.core.views.generic import apply_errors
 from gonghui.portal.identity import worker_required
+from gonghui.portal.queries import known_name
 from gonghui.rights.cases import services as cases
 from gonghui.rights.choices import CaseChannel
 from gonghui.rights.portal import queries as portal_queries
@@ -69,6 +70,7 @@ def report(request):
         request.POST or None,
         request.FILES or None,
         member=portal_queries.own_active_member(worker),
+        known_name=known_name(worker),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -183,6 +185,6 @@ def withdraw(request, pk):
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
         else:
-            messages.success(request, _("已撤回维权申请 %(n)s") % {"n": own.number})
+            messages.success(request, _("您已撤回维权申请 %(n)s") % {"n": own.number})
         return redirect("rights_portal:case", pk=own.pk)
     return render(request, "rights/portal_withdraw.html", {"case": own, "form": form})

@@ -9,7 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.forms import DateInput, ServiceModelForm, style
-from gonghui.core.models import Organisation, User
+from gonghui.core.models import User
+from gonghui.core.pickers import use_picker
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import GridRole, Rating
 from gonghui.rights.models import Grid, GridEmployer, MonitoringPoint, MonthlyReport, RiskRule
@@ -193,10 +194,8 @@ class DefaultRulesForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.editable_by(user).order_by(
-            "path"
-        )
         _styled(self)
+        use_picker(self.fields["organisation"], user=user, source="editable")
 
 
 class HandleForm(forms.Form):

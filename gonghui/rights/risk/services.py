@@ -95,6 +95,13 @@ class RuleSpec:
     threshold: int
     level: int
 
+    # As people read them: 欠薪 ≥ 2 → 橙色, never `wage_arrears` or 2.
+    def get_source_display(self) -> str:
+        return RuleSource(self.source).label
+
+    def get_level_display(self) -> str:
+        return RiskLevel(self.level).label
+
 
 DEFAULT_RULES = (
     RuleSpec(_("欠薪较重"), RuleSource.WAGE_ARREARS, 2, RiskLevel.ORANGE),
