@@ -60,7 +60,17 @@ def _on(make, method="GET"):
     return (method, lambda c, u: {"pk": make(c, u)})
 
 
+def town_a_visit(county, user) -> int:
+    from gonghui.stations.visits import services
+
+    visit, _created = services.scan_in(
+        station=_station(county), person_hash="matrix", occupation="courier"
+    )
+    return visit.pk
+
+
 OBJECT_URLS = {
+    "station-visit-detail": _on(town_a_visit),
     "stations:walk_in_add": _on(town_a_station, "POST"),
     "stations:counter_import": _on(town_a_station, "POST"),
     "stations:incident_add": _on(town_a_station, "POST"),
