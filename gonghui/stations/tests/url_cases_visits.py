@@ -12,6 +12,8 @@ LIST_URLS = {
     "stations:inspection_list": 200,
     "stations:feedback_list": 200,
     "station-visit-list": 200,
+    "station-incident-list": 200,
+    "station-inspection-list": 200,
 }
 PUBLIC_URLS = {
     "stations_portal:finder",
@@ -71,6 +73,8 @@ def town_a_visit(county, user) -> int:
 
 OBJECT_URLS = {
     "station-visit-detail": _on(town_a_visit),
+    "station-incident-detail": _on(town_a_incident),
+    "station-inspection-detail": _on(lambda c, u: town_a_inspection(c, u).pk),
     "stations:walk_in_add": _on(town_a_station, "POST"),
     "stations:counter_import": _on(town_a_station, "POST"),
     "stations:incident_add": _on(town_a_station, "POST"),
