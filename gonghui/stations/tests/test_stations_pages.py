@@ -122,3 +122,23 @@ def test_api_create_and_coordinates(client, county, bob):
         content_type="application/json",
     )
     assert bad.status_code == 400
+
+
+def test_a_keeper_sees_nothing_of_another_keepers_station(client, county, stan, two):
+    from gonghui.stations.care import incidents
+    from gonghui.stations.visits import services as visits
+
+    mine, theirs, kate = two
+    theirs_incident = incidents.report_incident(
+        actor=kate, station=theirs, kind="conflict", source="visitor", description="水坪争执"
+    )
+    visits.scan_in(station=theirs, person_hash="w", occupation="driver")
+    client.force_login(stan)
+    assert "水坪争执" not in client.get(reverse("stations:incident_list")).content.decode()
+    url = reverse("stations:incident_detail", args=[theirs_incident.pk])
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("station-incident-list")).json()["results"] == []
+    assert client.get(reverse("station-visit-list")).json()["results"] == []
+    assert "水坪环卫驿站" not in client.get(reverse("stations:visit_list")).content.decode()
+    post = client.post(reverse("stations:walk_in_add", args=[theirs.pk]), {"date": "2026-01-01"})
+    assert post.status_code == 404
