@@ -9,6 +9,7 @@ from gonghui.stations.models.care import (
     Inspection,
     WatchCheck,
 )
+from gonghui.stations.models.photos import StationPhoto
 from gonghui.stations.models.stations import HoursException, Station, WeeklyWindow
 from gonghui.stations.models.visits import Visit
 
@@ -20,6 +21,7 @@ __all__ = [
     "IncidentStep",
     "Inspection",
     "Station",
+    "StationPhoto",
     "Visit",
     "WatchCheck",
     "WeeklyWindow",

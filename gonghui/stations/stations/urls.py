@@ -16,6 +16,9 @@ urlpatterns = [
     path("<int:pk>/hours/confirm/", views.hours_confirm, name="hours_confirm"),
     path("<int:pk>/qr.png", views.station_qr, name="station_qr"),
     path("<int:pk>/poster/", views.station_poster, name="station_poster"),
+    path("<int:pk>/photos/add/", views.photo_add, name="photo_add"),
+    path("photos/<int:pk>/", views.photo_file, name="photo_file"),
+    path("photos/<int:pk>/remove/", views.photo_remove, name="photo_remove"),
     path("windows/<int:pk>/remove/", views.window_remove, name="window_remove"),
     path("exceptions/<int:pk>/remove/", views.exception_remove, name="exception_remove"),
 ]

@@ -81,6 +81,7 @@ def station_detail(request, pk):
         "scan_url": scan_url,
         "qr_svg": qr_inline_svg(scan_url, scale=4),
         "panels": _feature_panels(request, station),
+        "photos": station.photos.filter(inspection__isnull=True),
         "history": AuditEntry.objects.for_object(station)[:50],
     }
     return render(request, "stations/stations/station_detail.html", context)
@@ -219,3 +220,45 @@ def read_upload(upload, sheet_title: str = "") -> list[list]:
             for chunk in upload.chunks():
                 out.write(chunk)
         return read_rows(path, sheet_title=sheet_title)
+
+
+@require_POST
+def photo_add(request, pk):
+    from gonghui.stations.stations import photos
+
+    station = queries.keepable_or_404(request, pk)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        messages.error(request, _("请选择照片"))
+        return redirect(station)
+    try:
+        photos.add_photo(actor=request.user, station=station, upload=upload)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("已上传照片"))
+    return redirect(station)
+
+
+def photo_file(request, pk):
+    from gonghui.core import uploads
+    from gonghui.stations.access import require_station_user
+    from gonghui.stations.models import StationPhoto
+
+    require_station_user(request.user)
+    photo = get_object_or_404(StationPhoto.objects.visible_to(request.user), pk=pk)
+    return uploads.attachment(
+        photo.upload, filename=photo.original_name, content_type=photo.content_type
+    )
+
+
+@require_POST
+def photo_remove(request, pk):
+    from gonghui.stations.models import StationPhoto
+    from gonghui.stations.stations import photos
+
+    photo = get_object_or_404(StationPhoto.objects.visible_to(request.user), pk=pk)
+    station = queries.keepable_or_404(request, photo.station_id)
+    photos.remove_photo(actor=request.user, photo=photo)
+    messages.success(request, _("已删除照片"))
+    return redirect(station)

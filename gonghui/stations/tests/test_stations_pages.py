@@ -142,3 +142,24 @@ def test_a_keeper_sees_nothing_of_another_keepers_station(client, county, stan, 
     assert "水坪环卫驿站" not in client.get(reverse("stations:visit_list")).content.decode()
     post = client.post(reverse("stations:walk_in_add", args=[theirs.pk]), {"date": "2026-01-01"})
     assert post.status_code == 404
+
+
+def test_photos_are_images_only_and_served_scoped(
+    client, county, stan, charlie, two, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gonghui.stations.tests.url_cases_stations import PNG
+
+    settings.GONGHUI_PRIVATE_ROOT = tmp_path
+    mine, _theirs, _kate = two
+    client.force_login(stan)
+    url = reverse("stations:photo_add", args=[mine.pk])
+    client.post(url, {"upload": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x", "application/pdf")})
+    assert not mine.photos.exists()
+    client.post(url, {"upload": SimpleUploadedFile("门头.png", PNG, "image/png")})
+    photo = mine.photos.get()
+    response = client.get(reverse("stations:photo_file", args=[photo.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    client.force_login(charlie)
+    assert client.get(reverse("stations:photo_file", args=[photo.pk])).status_code == 404

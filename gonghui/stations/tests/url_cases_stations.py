@@ -38,6 +38,23 @@ def town_a_exception(county, user) -> int:
     ).pk
 
 
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+    b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x01\x01\x01"
+    b"\x00\x18\xdd\x8d\xb4\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def town_a_photo(county, user) -> int:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gonghui.stations.stations import photos
+    from gonghui.stations.tests.helpers import station_a
+
+    upload = SimpleUploadedFile("门头.png", PNG, content_type="image/png")
+    return photos.add_photo(actor=None, station=station_a(county), upload=upload).pk
+
+
 def _on(make, method="GET"):
     return (method, lambda c, u: {"pk": make(c, u)})
 
@@ -53,4 +70,7 @@ OBJECT_URLS = {
     "stations:window_remove": _on(town_a_window, "POST"),
     "stations:exception_remove": _on(town_a_exception, "POST"),
     "station-detail": _on(town_a_station),
+    "stations:photo_add": _on(town_a_station, "POST"),
+    "stations:photo_file": _on(town_a_photo),
+    "stations:photo_remove": _on(town_a_photo, "POST"),
 }
