@@ -48,3 +48,14 @@ class InspectionForm(forms.Form):
                                      required=False)  # fmt: skip
     finding = forms.CharField(label=_("发现问题"), max_length=300, required=False)
     fix_by = forms.DateField(label=_("整改期限"), widget=DateInput(), required=False)
+
+
+class HelpForm(forms.Form):
+    kind = forms.ChoiceField(label=_("什么情况"), choices=IncidentKind.choices)
+    description = forms.CharField(label=_("请简要说明"), max_length=500,
+                                  widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            style(field)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/", views.station, name="station"),
     path("scan/<str:code>/", views.scan, name="scan"),
     path("<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("<int:pk>/help/", views.help_request, name="help"),
 ]

@@ -94,3 +94,30 @@ def feedback(request, pk):
             messages.success(request, _("谢谢您的评价，站长会尽快答复"))
             return redirect("stations_portal:station", pk=found.pk)
     return render(request, "stations/finder/feedback.html", {"station": found, "form": form})
+
+
+@worker_required
+def help_request(request, pk):
+    """A worker at the station reports an incident (injury, illness …): it reaches the keeper at
+    once and escalates like a hotline call when nobody responds."""
+    from gonghui.stations.care import incidents
+    from gonghui.stations.care.forms import HelpForm
+
+    found = queries.public_stations().filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    form = HelpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = incidents.report_incident(
+                actor=None, station=found, source="visitor", caller=request.worker.phone_masked,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(
+                request, _("已报告（编号 %(n)s），站长和安全员会尽快处置") % {"n": incident.number}
+            )
+            return redirect("stations_portal:station", pk=found.pk)
+    return render(request, "stations/finder/help.html", {"station": found, "form": form})

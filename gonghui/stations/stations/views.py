@@ -231,13 +231,20 @@ def photo_add(request, pk):
     if upload is None:
         messages.error(request, _("请选择照片"))
         return redirect(station)
+    inspection = None
+    if request.POST.get("inspection", "").isdigit():
+        from gonghui.stations.models import Inspection
+
+        inspection = get_object_or_404(
+            Inspection.objects.visible_to(request.user), pk=request.POST["inspection"]
+        )
     try:
-        photos.add_photo(actor=request.user, station=station, upload=upload)
+        photos.add_photo(actor=request.user, station=station, upload=upload, inspection=inspection)
     except ValidationError as exc:
         _errors(request, exc)
     else:
         messages.success(request, _("已上传照片"))
-    return redirect(station)
+    return redirect(inspection or station)
 
 
 def photo_file(request, pk):

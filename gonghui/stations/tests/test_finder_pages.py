@@ -52,3 +52,24 @@ def test_scan_needs_sign_in_and_counts_once(client, county):
     assert Visit.objects.filter(station=made).count() == 1
     bad = client.get(reverse("stations_portal:scan", args=["1.forged"]))
     assert bad.status_code == 404
+
+
+def test_feedback_and_help_from_the_portal(client, county):
+    from gonghui.core import pii
+    from gonghui.stations.models import Feedback, Incident
+
+    made = station(county.town_a, spans=ALWAYS)
+    session = client.session
+    session[identity.SESSION_KEY] = {
+        "phone": pii.encrypt("13700003333"), "phone_hash": "h9", "at": "",
+    }  # fmt: skip
+    session.save()
+    client.post(
+        reverse("stations_portal:feedback", args=[made.pk]), {"rating": "5", "comment": "好"}
+    )
+    assert Feedback.objects.get().rating == 5
+    client.post(
+        reverse("stations_portal:help", args=[made.pk]), {"kind": "illness", "description": "中暑"}
+    )
+    incident = Incident.objects.get()
+    assert incident.source == "visitor" and incident.caller == "137****3333"

@@ -20,6 +20,7 @@ PUBLIC_URLS = {
     "stations_portal:station",
     "stations_portal:scan",
     "stations_portal:feedback",
+    "stations_portal:help",
 }
 
 
