@@ -92,3 +92,19 @@ def test_overdue_fixes_and_late_feedback(county, alice, stan):
     item.save()
     assert feedback.is_late(item)
     feedback.answer_feedback(actor=stan, feedback=item, answer="谢谢")
+
+
+def test_the_periodic_command(county, stan, settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.GONGHUI_STATION_ESCALATE_MINUTES = {"safety": 1, "county": 2}
+    made = station(county.town_a, keepers=[stan])
+    incidents.report_incident(
+        actor=stan, station=made, kind="other", source="hotline", description="无人接听",
+        at=timezone.now() - datetime.timedelta(minutes=5),
+    )  # fmt: skip
+    out = io.StringIO()
+    call_command("stations_escalate", stdout=out)
+    assert "incidents escalated: 1" in out.getvalue()
