@@ -277,15 +277,13 @@ GONGHUI_WARNING_HANDLE_HOURS = {
 
 # Stations (驿站): minutes an incident may wait for a response before it rises to the safety
 # officer, then to the county; hours a worker's feedback may wait for the keeper's answer; the
-# longest gap between video checks in an unattended window; an optional map tile URL for the
-# finder's map (empty: the list only, no tiles — county networks are often closed).
+# longest gap between video checks in an unattended window.
 GONGHUI_STATION_ESCALATE_MINUTES = {
     "safety": env.int("GONGHUI_STATION_SAFETY_MINUTES", default=15),
     "county": env.int("GONGHUI_STATION_COUNTY_MINUTES", default=45),
 }
 GONGHUI_STATION_FEEDBACK_HOURS = env.int("GONGHUI_STATION_FEEDBACK_HOURS", default=48)
 GONGHUI_STATION_WATCH_MINUTES = env.int("GONGHUI_STATION_WATCH_MINUTES", default=120)
-GONGHUI_STATION_TILE_URL = env.str("GONGHUI_STATION_TILE_URL", default="")
 
 # Filters offer "all" rather than a row of dashes.
 FILTERS_EMPTY_CHOICE_LABEL = _("全部")
