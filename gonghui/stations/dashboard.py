@@ -15,9 +15,6 @@ CARDS = (
 
 def section(scope: FigureScope, values: dict, within: dict) -> dict:
     cards = figure_cards(CARDS, figures.LABELS, values)
-    for card in cards:
-        if card["value"] is None:
-            card["text"] = "—"
     return {
         "title": _("户外劳动者驿站"),
         "cards": cards,
