@@ -147,4 +147,5 @@ urlpatterns = [
     path("workbench/", WorkbenchView.as_view(), name="workbench"),
     path("aid/", include("gonghui.aid.api_urls")),
     path("rights/", include("gonghui.rights.api_urls")),
+    path("stations/", include("gonghui.stations.api_urls")),
 ]

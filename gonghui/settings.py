@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "gonghui.portal",
     "gonghui.aid",
     "gonghui.rights",
+    "gonghui.stations",
 ]
 
 MIDDLEWARE = [
@@ -352,6 +353,16 @@ GONGHUI_PERIODIC_MINUTES = {
 }
 # Import files kept for the error workbook (encrypted) are purged this many hours after upload.
 GONGHUI_IMPORT_FILE_RETENTION_HOURS = env.int("GONGHUI_IMPORT_FILE_RETENTION_HOURS", default=72)
+
+# Stations (驿站): minutes an incident may wait for a response before it rises to the safety
+# officer, then to the county; hours a worker's feedback may wait for the keeper's answer; the
+# longest gap between video checks in an unattended window.
+GONGHUI_STATION_ESCALATE_MINUTES = {
+    "safety": env.int("GONGHUI_STATION_SAFETY_MINUTES", default=15),
+    "county": env.int("GONGHUI_STATION_COUNTY_MINUTES", default=45),
+}
+GONGHUI_STATION_FEEDBACK_HOURS = env.int("GONGHUI_STATION_FEEDBACK_HOURS", default=48)
+GONGHUI_STATION_WATCH_MINUTES = env.int("GONGHUI_STATION_WATCH_MINUTES", default=120)
 
 # Filters offer "all" rather than a row of dashes.
 FILTERS_EMPTY_CHOICE_LABEL = _("全部")

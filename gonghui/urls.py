@@ -22,6 +22,8 @@ urlpatterns = [
     path("m/aid/", include("gonghui.aid.portal.urls")),
     path("rights/", include("gonghui.rights.urls")),
     path("m/rights/", include("gonghui.rights.portal.urls")),
+    path("stations/", include("gonghui.stations.urls")),
+    path("m/stations/", include("gonghui.stations.finder.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]
 

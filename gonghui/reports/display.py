@@ -25,6 +25,8 @@ def percent(value: float) -> str:
 
 
 def text(key: str, value) -> str:
+    if value is None:  # e.g. a median over nothing
+        return "—"
     if key in RATE_KEYS:
         if isinstance(value, dict):
             return "，".join(f"{k} {percent(v)}" for k, v in value.items())

@@ -112,8 +112,12 @@ def test_town_b_sees_nothing_of_town_a(client, fig, charlie):
 def test_no_dashboard_without_a_registry_role(client, fig, role):
     user = make_user("outsider", role, fig.base.county)
     home = page(client, user, reverse("home"))
-    if role == Role.LAWYER:  # a lawyer lands on their own cases (gonghui/rights)
-        assert home.status_code == 302 and home["Location"] == reverse("rights:case_list")
+    landings = {  # a lawyer lands on their own cases, a keeper on their stations
+        Role.LAWYER: reverse("rights:case_list"),
+        Role.STATION_KEEPER: reverse("stations:station_list"),
+    }
+    if role in landings:
+        assert home.status_code == 302 and home["Location"] == landings[role]
         home = client.get(home["Location"])
     assert home.status_code == 200 and not uses_dashboard(home)
     assert "data-figure" not in home.content.decode()

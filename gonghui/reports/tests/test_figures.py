@@ -158,9 +158,26 @@ NO_RIGHTS = {
     "open_affairs_rate": 0.0,
     "counsel_active": 0,
 }
+# The stations module's figures (gonghui/stations/tests): no stations here; every kind listed;
+# no incident answered, so no median.
+NO_STATIONS = {
+    "stations": 0,
+    "stations_by_kind": dict.fromkeys(
+        ["工会自建", "共建·银行网点", "共建·商铺", "共建·加油站", "共建·其他单位"], 0
+    ),
+    "stations_smart": 0,
+    "stations_open_24h": 0,
+    "station_visits": 0,
+    "station_visitors": 0,
+    "incidents": 0,
+    "incident_response_minutes": None,
+    "inspections": 0,
+    "fixes_overdue": 0,
+}
 for expected in (TOWN_A, TOWN_B, COUNTY):
     expected.update(NO_AID)
     expected.update(NO_RIGHTS)
+    expected.update(NO_STATIONS)
 KEYS = list(COUNTY)
 
 
