@@ -31,6 +31,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("registry", "0006_flow_indexes"), ("core", "0004_org_sort_order")]
+    dependencies = [("registry", "0007_application_decided_as"), ("core", "0006_org_sort_order")]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
