@@ -27,8 +27,10 @@ PAST = datetime.date(2026, 1, 1)
 
 def vet_all(nomination, actor, opinion=Opinion.AGREE):
     for agency in Agency.values:
-        nominations.record_opinion(actor=actor, nomination=nomination, agency=agency,
-                                   opinion=opinion, note="" if opinion == Opinion.AGREE else "有处分")  # fmt: skip
+        note = "" if opinion == Opinion.AGREE else "有处分"
+        nominations.record_opinion(
+            actor=actor, nomination=nomination, agency=agency, opinion=opinion, note=note
+        )
 
 
 def to_notice(cycle, county, dora, frank, erin):
@@ -159,7 +161,8 @@ def test_unanswered_objection_blocks_approval(county, dora, frank, erin):
         nominations.approve(actor=erin, nomination=nomination, document_number="溪工发〔2026〕8号")
     assert "objections" in exc.value.error_dict
     nominations.answer_objection(actor=erin, objection=objection, answer="经核查不属实")
-    honour = nominations.approve(actor=erin, nomination=nomination, document_number="溪工发〔2026〕8号")
+    number = "溪工发〔2026〕8号"
+    honour = nominations.approve(actor=erin, nomination=nomination, document_number=number)
     assert honour.certificate_no == "LM2026-001"
     assert Honouree.objects.get().name == county.member_a.name
     cycle.refresh_from_db()
