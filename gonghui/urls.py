@@ -22,5 +22,7 @@ urlpatterns = [
     path("m/aid/", include("gonghui.aid.portal.urls")),
     path("rights/", include("gonghui.rights.urls")),
     path("m/rights/", include("gonghui.rights.portal.urls")),
+    path("workforce/", include("gonghui.workforce.urls")),
+    path("m/workforce/", include("gonghui.workforce.portal.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]

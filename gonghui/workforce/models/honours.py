@@ -288,7 +288,7 @@ class VettingOpinion(models.Model):
     agency = models.CharField(_("征求意见单位"), max_length=12, choices=Agency.choices)
     opinion = models.CharField(_("意见"), max_length=8, choices=Opinion.choices)
     note = models.CharField(_("说明"), max_length=200, blank=True)
-    recorded_by = link(settings.AUTH_USER_MODEL, _("登记人"), related_name="+")
+    recorded_by = link(settings.AUTH_USER_MODEL, _("登记人"), optional=True, related_name="+")
     recorded_at = models.DateTimeField(auto_now=True)
 
     audit_fields = ("agency", "opinion", "note")
@@ -314,7 +314,7 @@ class PanelScore(models.Model):
     )
     panelist = models.CharField(_("评委"), max_length=50)
     score = models.DecimalField(_("评分"), max_digits=5, decimal_places=2)
-    recorded_by = link(settings.AUTH_USER_MODEL, _("登记人"), related_name="+")
+    recorded_by = link(settings.AUTH_USER_MODEL, _("登记人"), optional=True, related_name="+")
 
     audit_fields = ("panelist", "score")
 
@@ -350,7 +350,7 @@ class Objection(models.Model):
     answer = models.TextField(_("核查答复"), blank=True)
     upheld = models.BooleanField(_("异议成立"), default=False)
     answered_on = models.DateField(_("答复日期"), null=True, blank=True)
-    recorded_by = link(settings.AUTH_USER_MODEL, _("登记人"), related_name="+")
+    recorded_by = link(settings.AUTH_USER_MODEL, _("登记人"), optional=True, related_name="+")
     answered_by = link(settings.AUTH_USER_MODEL, _("答复人"), optional=True, related_name="+")
 
     audit_fields = ("received_on", "source", "content", "answer", "upheld", "answered_on")
