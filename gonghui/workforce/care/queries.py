@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Max, OuterRef, Q, Subquery
 
-from gonghui.core.money import ZERO
+from gonghui.core.money import yuan
 from gonghui.workforce.choices import CareKind, HonoureeStatus, HonourStatus
 from gonghui.workforce.models import CareRecord, Honour, Honouree
 
@@ -59,7 +59,7 @@ def allowance_standard(honouree: Honouree):
     value = Honour.objects.filter(honouree=honouree, status=HonourStatus.ACTIVE).aggregate(
         v=Max("kind__yearly_allowance")
     )["v"]
-    return value or ZERO
+    return yuan(value)
 
 
 def is_hardship_honouree(member) -> bool:
