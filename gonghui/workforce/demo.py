@@ -47,7 +47,10 @@ def _nominate(cycle, member, rng, appraised_on):
 
 
 def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[str]:
+    from gonghui.core.models import User
+
     county = town1.parent
+    admin = User.objects.get(username="admin")
     kind = services.create_kind(
         actor=None, organisation=county, code="XLM", name="县劳动模范", level=Level.COUNTY,
         subject=Subject.INDIVIDUAL, cycle_years=3, certificate_format="XLM{year}-{seq:04d}",
@@ -88,7 +91,7 @@ def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[
         if i % 3 == 0:
             care.record_care(actor=None, honouree=honour.honouree, kind=CareKind.CHECKUP,
                              on=today - datetime.timedelta(days=100))  # fmt: skip
-        care.pay_allowance(actor=None, honouree=honour.honouree, year=today.year - 1,
+        care.pay_allowance(actor=admin, honouree=honour.honouree, year=today.year - 1,
                            paid_on=datetime.date(today.year - 1, 12, 20))  # fmt: skip
     current = services.create_cycle(actor=None, kind=kind, year=today.year)
     services.set_rule(actor=None, cycle=current, criterion=Criterion.FRONT_LINE,
@@ -112,7 +115,7 @@ def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[
             leader_honouree=h, named_on=datetime.date(today.year - 2, 5, 1), field="技术革新",
         )  # fmt: skip
         studios.add_grant(
-            actor=None, studio=studio, amount="20000.00", source="县总工会",
+            actor=admin, studio=studio, amount="20000.00", source="县总工会",
             granted_on=datetime.date(today.year - 1, 6, 1),
         )  # fmt: skip
         made += 1
