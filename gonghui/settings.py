@@ -223,6 +223,7 @@ SPECTACULAR_SETTINGS = {
     # Choice sets whose field names (status, kind, channel) other models use too.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": "gonghui.rights.choices.CaseStatus",
+        "HonourLevelEnum": "gonghui.workforce.choices.Level",
         "CaseKindEnum": "gonghui.rights.choices.CaseKind",
         "CaseChannelEnum": "gonghui.rights.choices.CaseChannel",
         "CaseOutcomeEnum": "gonghui.rights.cases.api.OUTCOME_CHOICES",

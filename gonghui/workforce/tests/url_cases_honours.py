@@ -125,3 +125,75 @@ OBJECT_URLS = {
 
 PUBLIC_URLS = {"workforce_portal:home"}
 TOWN_A_SECRETS = [SECRET_STUDIO, "城关镇劳动模范", "CG2023-001"]
+
+# The API (/api/workforce/): lists scoped, town-A objects 404 to town B.
+LIST_URLS.update(
+    {
+        "workforce-kind-list": 200,
+        "workforce-cycle-list": 200,
+        "workforce-nomination-list": 200,
+        "workforce-honour-list": 200,
+        "workforce-honouree-list": 200,
+        "workforce-studio-list": 200,
+        "workforce-alliance-list": 200,
+    }
+)
+OBJECT_URLS.update(
+    {
+        "workforce-kind-detail": ("GET", lambda c, u: {"pk": town_a_cycle(c).kind_id}),
+        "workforce-cycle-detail": ("GET", CYCLE),
+        "workforce-nomination-detail": ("GET", NOMINATION),
+        "workforce-nomination-submit": ("POST", NOMINATION),
+        "workforce-nomination-send-on": ("POST", NOMINATION),
+        "workforce-nomination-refuse": ("POST", NOMINATION),
+        "workforce-nomination-approve": ("POST", NOMINATION),
+        "workforce-honour-detail": ("GET", HONOUR),
+        "workforce-honouree-detail": ("GET", HONOUREE),
+        "workforce-studio-detail": ("GET", pk(town_a_studio)),
+        "workforce-alliance-detail": ("GET", pk(town_a_alliance)),
+    }
+)
+
+
+def ready_draft(county):
+    """union_a's draft with the appraisal and minutes: the county admin may send it up."""
+    from gonghui.workforce.tests.helpers import minutes
+
+    n = town_a_nomination(county)
+    nominations.attach_minutes(actor=None, nomination=n, upload=minutes())
+    return n
+
+
+def on_its_way(county):
+    """union_a's nomination to a county cycle, waiting at town A's level."""
+    from gonghui.workforce.tests.helpers import make_cycle, nominate
+
+    return nominate(make_cycle(county), county.member_a, None)
+
+
+def in_notice(county):
+    """A candidate of town A's cycle whose notice has ended: the county admin may approve."""
+    from gonghui.workforce.choices import Agency, Opinion
+
+    n = ready_draft(county)
+    nominations.submit(actor=None, nomination=n)
+    services.advance_cycle(actor=None, cycle=n.cycle)
+    for agency in Agency.values:
+        nominations.record_opinion(actor=None, nomination=n, agency=agency, opinion=Opinion.AGREE)
+    day = datetime.date(2026, 1, 1)
+    nominations.publish_notice(actor=None, cycle=n.cycle, starts_on=day, ends_on=day)
+    return n
+
+
+OBJECT_URLS.update(
+    {
+        "workforce-nomination-submit": ("POST", pk(ready_draft)),
+        "workforce-nomination-send-on": ("POST", pk(on_its_way)),
+        "workforce-nomination-refuse": ("POST", pk(on_its_way)),
+        "workforce-nomination-approve": ("POST", pk(in_notice)),
+    }
+)
+POST_DATA = {
+    "workforce-nomination-refuse": lambda c: {"reason": "不符合条件"},
+    "workforce-nomination-approve": lambda c: {"document_number": "城工发〔2026〕2号"},
+}
