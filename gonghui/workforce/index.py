@@ -14,6 +14,8 @@ SECTIONS = [
     ("workforce:studio_list", _("创新工作室"), _("工作室、经费、成果、季度报告与年度考核")),
     ("workforce:alliance_list", _("工作室联盟"), _("按行业或区域组建的联盟")),
     ("workforce:kind_list", _("荣誉类别"), _("级别、授予对象、周期、证书编号格式")),
+    ("workforce:import_honourees", _("导入劳模名册"), _("已有劳模工匠及其荣誉")),
+    ("workforce:import_studios", _("导入工作室名册"), _("已有创新工作室")),
 ]
 
 

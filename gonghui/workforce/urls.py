@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("gonghui.workforce.honours.urls")),
     path("", include("gonghui.workforce.care.urls")),
     path("studios/", include("gonghui.workforce.studios.urls")),
+    path("import/", include("gonghui.workforce.imports.urls")),
 ]

@@ -81,6 +81,8 @@ LIST_URLS = {
     "workforce:checkup_due": 200,
     "workforce:studio_list": 200,
     "workforce:alliance_list": 200,
+    "workforce:import_honourees": 200,
+    "workforce:import_studios": 200,
 }
 
 CYCLE = pk(town_a_cycle)
@@ -123,7 +125,13 @@ OBJECT_URLS = {
     "workforce:alliance_detail": ("GET", pk(town_a_alliance)),
 }
 
-PUBLIC_URLS = {"workforce_portal:home"}
+# The portal page is the worker's own (gonghui/workforce/tests/test_portal.py); the import
+# templates are empty workbooks (editors only, tested in test_imports.py).
+PUBLIC_URLS = {
+    "workforce_portal:home",
+    "workforce:import_honourees_template",
+    "workforce:import_studios_template",
+}
 TOWN_A_SECRETS = [SECRET_STUDIO, "城关镇劳动模范", "CG2023-001"]
 
 # The API (/api/workforce/): lists scoped, town-A objects 404 to town B.
