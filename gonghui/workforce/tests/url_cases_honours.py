@@ -81,6 +81,8 @@ LIST_URLS = {
     "workforce:checkup_due": 200,
     "workforce:studio_list": 200,
     "workforce:alliance_list": 200,
+    "workforce:studio_add": 200,
+    "workforce:alliance_add": 200,
     "workforce:import_honourees": 200,
     "workforce:import_studios": 200,
 }
@@ -123,6 +125,11 @@ OBJECT_URLS = {
     "workforce:honouree_follow": ("POST", HONOUREE),
     "workforce:studio_detail": ("GET", pk(town_a_studio)),
     "workforce:alliance_detail": ("GET", pk(town_a_alliance)),
+    "workforce:studio_grant": ("POST", pk(town_a_studio)),
+    "workforce:studio_result": ("POST", pk(town_a_studio)),
+    "workforce:studio_report": ("POST", pk(town_a_studio)),
+    "workforce:studio_review": ("POST", pk(town_a_studio)),
+    "workforce:alliance_activity": ("POST", pk(town_a_alliance)),
 }
 
 # The portal page is the worker's own (gonghui/workforce/tests/test_portal.py); the import
