@@ -207,3 +207,43 @@ def test_certificate_numbers_skip_imported(county):
     with transaction.atomic():
         assert nominations.next_certificate_no(kind, 2026) == "LM2026-002"
         assert nominations.next_certificate_no(kind, 2026) == "LM2026-003"
+
+
+def test_collective_kind_nominates_a_unit_or_a_named_result(county, dora, frank, erin):
+    from gonghui.workforce.choices import Subject
+
+    kind = make_kind(county, code="CX", name="十大科技创新成果", subject=Subject.RESULT,
+                     certificate_format="CX{year}{seq:02d}")  # fmt: skip
+    cycle = make_cycle(county, kind=kind)
+    with pytest.raises(ValidationError) as exc:
+        nominations.create_nomination(actor=dora, cycle=cycle, union=county.union_a, deeds="x")
+    assert "employer" in exc.value.error_dict
+    with pytest.raises(ValidationError):  # town B's employer is not union_a's
+        nominations.create_nomination(actor=dora, cycle=cycle, union=county.union_a,
+                                      employer=county.employer_b, deeds="x")  # fmt: skip
+    n = nominations.create_nomination(
+        actor=dora, cycle=cycle, union=county.union_a, employer=county.employer_a,
+        team_name="数控夹具快速换型法", deeds="节约工时三成", appraised_on=PAST, voters=20,
+        votes_for=19,
+    )  # fmt: skip
+    assert n.nominee_name == "甲机械厂 数控夹具快速换型法"
+
+
+def test_figures_count_the_highest_level_once(county):
+    from gonghui.core.figures import FigureScope
+    from gonghui.workforce.figures import workforce_figures
+
+    county_kind = make_kind(county)
+    province = make_kind(county, code="SLM", name="省劳动模范", level="province")
+    h = nominations.honouree_for(county.member_a)
+    for kind, year in ((county_kind, 2020), (province, 2023)):
+        on = datetime.date(year, 4, 1)
+        Honour.objects.create(
+            kind=kind, honouree=h, union=h.union, year=year, awarded_on=on, document_number="X"
+        )
+    year = (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    scope = FigureScope(paths=None, date_from=year[0], date_to=year[1], today=year[1])
+    values = workforce_figures(scope)
+    assert values["honourees"] == 1
+    assert values["honourees_by_level"]["省级"] == 1 and values["honourees_by_level"]["县级"] == 0
+    assert values["honours_awarded"] == 1 and values["honours_awarded_by_kind"] == {"省劳动模范": 1}
