@@ -143,9 +143,22 @@ NO_RIGHTS = {
     "open_affairs_rate": 0.0,
     "counsel_active": 0,
 }
+# The workforce module's figures (gonghui/workforce/tests): no honours or studios here.
+LEVELS = {"县级": 0, "市级": 0, "省级": 0, "全国": 0}
+NO_WORKFORCE = {
+    "honourees": 0,
+    "honourees_by_level": LEVELS,
+    "honours_awarded": 0,
+    "honours_awarded_by_kind": {},
+    "studios": 0,
+    "studios_by_level": LEVELS,
+    "studio_alliances": 0,
+    "honourees_due_checkup": 0,
+}
 for expected in (TOWN_A, TOWN_B, COUNTY):
     expected.update(NO_AID)
     expected.update(NO_RIGHTS)
+    expected.update(NO_WORKFORCE)
 KEYS = list(COUNTY)
 
 
