@@ -32,3 +32,4 @@ class HardshipForm(Styled, forms.Form):
 class RevokeForm(Styled, forms.Form):
     reason = forms.CharField(label=_("撤销原因"), max_length=200)
     document_number = forms.CharField(label=_("撤销文号"), max_length=60)
+    upload = forms.FileField(label=_("撤销文件"), required=False)

@@ -22,6 +22,7 @@ from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Member
 from gonghui.workforce.care import queries
 from gonghui.workforce.choices import CareKind, HonoureeStatus, HonourStatus
+from gonghui.workforce.documents import attach
 from gonghui.workforce.models import AllowancePayment, CareRecord, Honour, Honouree
 
 
@@ -74,8 +75,14 @@ def follow_registry(*, actor, honouree) -> Honouree:
     return audit.saved(honouree, actor=actor, before=before)
 
 
+REVOCATION = "撤销文件"
+
+
 @transaction.atomic
-def revoke_honour(*, actor, honour, reason, document_number, on=None) -> Honour:
+def revoke_honour(
+    *, actor, honour, reason, document_number, on=None, upload=None
+) -> Honour:  # fmt: skip
+    """Revoke with the reason and the decision's number; the decision itself may be attached."""
     honour = lock_for_edit(honour, actor=actor, org_field="union")
     if honour.status == HonourStatus.REVOKED:
         raise ValidationError(_("该荣誉已撤销"))
@@ -89,11 +96,12 @@ def revoke_honour(*, actor, honour, reason, document_number, on=None) -> Honour:
         raise ValidationError(errors)
     before = audit.snapshot(honour)
     honour.status, honour.revoke_reason = HonourStatus.REVOKED, reason[:200]
-    honour.revoke_document_number, honour.revoked_on = (
-        document_number[:60],
-        on or timezone.localdate(),
-    )
-    return audit.saved(honour, actor=actor, before=before)
+    honour.revoke_document_number = document_number[:60]
+    honour.revoked_on = on or timezone.localdate()
+    audit.saved(honour, actor=actor, before=before)
+    if upload is not None:
+        attach(actor=actor, upload=upload, kind=REVOCATION, honour=honour)
+    return honour
 
 
 @transaction.atomic

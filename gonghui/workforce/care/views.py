@@ -111,7 +111,9 @@ def honour_revoke(request, pk):
     honour = visible_or_404(request, Honour, pk, "union")
     try:
         services.revoke_honour(
-            actor=request.user, honour=honour, **_form_or_raise(forms.RevokeForm(request.POST))
+            actor=request.user,
+            honour=honour,
+            **_form_or_raise(forms.RevokeForm(request.POST, request.FILES)),
         )
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, error_text(exc))

@@ -28,7 +28,6 @@ from gonghui.core import audit
 from gonghui.core.models import AuditAction
 from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
-from gonghui.core.uploads import check_upload, store_document
 from gonghui.core.validators import is_date
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.models import Member
@@ -41,6 +40,7 @@ from gonghui.workforce.choices import (
     StepStatus,
     Subject,
 )
+from gonghui.workforce.documents import attach
 from gonghui.workforce.honours import queries
 from gonghui.workforce.honours.services import rules_problem
 from gonghui.workforce.models import (
@@ -190,15 +190,7 @@ def attach_minutes(*, actor, nomination, upload, kind: str = MINUTES) -> Workfor
         raise PermissionDenied(OUT_OF_SCOPE)
     if nomination.status != NominationStatus.DRAFT:
         raise ValidationError({"upload": _("推荐已报送，不能再更改材料")})
-    checked = check_upload(upload)
-    name = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1][:200]
-    document = WorkforceDocument(
-        nomination=nomination, kind=(kind or MINUTES)[:50], original_name=name,
-        content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
-        uploaded_by=actor,
-    )  # fmt: skip
-    store_document(actor=actor, document=document, name=name, upload=upload)
-    return document
+    return attach(actor=actor, upload=upload, kind=kind or MINUTES, nomination=nomination)
 
 
 def review_chain(nomination: Nomination) -> list:

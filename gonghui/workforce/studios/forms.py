@@ -82,3 +82,7 @@ class ActivityForm(Styled, forms.Form):
     title = forms.CharField(label=_("名称"), max_length=200)
     held_on = forms.DateField(label=_("日期"), widget=DateInput())
     note = forms.CharField(label=_("情况"), max_length=200, required=False)
+
+
+class FoundingForm(Styled, forms.Form):
+    upload = forms.FileField(label=_("命名文件（PDF 或图片）"))

@@ -12,7 +12,17 @@ from gonghui.core.money import parse_yuan
 from gonghui.core.scoping import OUT_OF_SCOPE, lock_for_edit, may_edit_org
 from gonghui.core.validators import is_date
 from gonghui.workforce.choices import Level, ReviewOutcome, StudioStatus
+from gonghui.workforce.documents import attach
 from gonghui.workforce.models import Alliance, Studio, StudioGrant, StudioReview
+
+FOUNDING = "命名文件"
+
+
+@transaction.atomic
+def attach_founding_document(*, actor, studio, upload):
+    """The founding (naming) document of a studio (命名文件), checked and stored privately."""
+    studio = lock_for_edit(studio, actor=actor, org_field="union")
+    return attach(actor=actor, upload=upload, kind=FOUNDING, studio=studio)
 
 
 def _created(actor, obj):

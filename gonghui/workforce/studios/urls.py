@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/results/", views.studio_result, name="studio_result"),
     path("<int:pk>/reports/", views.studio_report, name="studio_report"),
     path("<int:pk>/reviews/", views.studio_review, name="studio_review"),
+    path("<int:pk>/document/", views.studio_document, name="studio_document"),
     path("alliances/", views.AllianceListView.as_view(), name="alliance_list"),
     path("alliances/add/", views.alliance_add, name="alliance_add"),
     path("alliances/<int:pk>/", views.alliance_detail, name="alliance_detail"),

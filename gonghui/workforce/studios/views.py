@@ -62,6 +62,8 @@ def studio_detail(request, pk):
         "result_form": forms.ResultForm(auto_id="result_%s"),
         "report_form": forms.ReportForm(auto_id="report_%s"),
         "review_form": forms.ReviewForm(auto_id="review_%s"),
+        "founding_form": forms.FoundingForm(auto_id="founding_%s"),
+        "documents": studio.documents.all(),
     }
     return render(request, "workforce/studios/studio_detail.html", context)
 
@@ -127,6 +129,23 @@ studio_review = _post(
     lambda u, s, d: services.review(actor=u, studio=s, **d),
     _("已登记年度考核"),
 )
+
+
+@require_POST
+def studio_document(request, pk):
+    studio = visible_or_404(request, Studio, pk)
+    try:
+        services.attach_founding_document(
+            actor=request.user, studio=studio,
+            upload=_form_or_raise(forms.FoundingForm(request.POST, request.FILES))["upload"],
+        )  # fmt: skip
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("已上传命名文件"))
+    return HttpResponseRedirect(studio.get_absolute_url())
+
+
 alliance_activity = _post(Alliance, forms.ActivityForm,
                           lambda u, a, d: services.add_activity(actor=u, alliance=a, **d),
                           _("已登记联盟活动"))  # fmt: skip

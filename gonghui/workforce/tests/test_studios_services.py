@@ -76,3 +76,20 @@ def test_studio_pages(client, county, bob, studio):
     })  # fmt: skip
     assert response.status_code == 302
     assert Studio.objects.filter(name="第二工作室").exists()
+
+
+def test_founding_document_and_revocation_document(county, bob, studio, tmp_path):
+    from gonghui.workforce.care import services as care
+    from gonghui.workforce.honours import nominations
+    from gonghui.workforce.models import Honour
+    from gonghui.workforce.tests.helpers import make_kind, minutes
+
+    doc = services.attach_founding_document(actor=bob, studio=studio, upload=minutes("命名.pdf"))
+    assert doc.studio == studio and doc.kind == services.FOUNDING
+    h = nominations.honouree_for(county.member_a)
+    honour = Honour.objects.create(kind=make_kind(county), honouree=h, union=h.union, year=2020,
+                                   awarded_on=DAY, document_number="X")  # fmt: skip
+    care.revoke_honour(actor=bob, honour=honour, reason="弄虚作假", document_number="撤〔2025〕1号",
+                       upload=minutes("撤销决定.pdf"))  # fmt: skip
+    honour.refresh_from_db()
+    assert honour.status == "revoked" and honour.documents.get().original_name == "撤销决定.pdf"

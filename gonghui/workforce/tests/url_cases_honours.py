@@ -129,6 +129,7 @@ OBJECT_URLS = {
     "workforce:studio_result": ("POST", pk(town_a_studio)),
     "workforce:studio_report": ("POST", pk(town_a_studio)),
     "workforce:studio_review": ("POST", pk(town_a_studio)),
+    "workforce:studio_document": ("POST", pk(town_a_studio)),
     "workforce:alliance_activity": ("POST", pk(town_a_alliance)),
 }
 
