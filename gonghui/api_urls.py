@@ -148,4 +148,5 @@ urlpatterns = [
     path("aid/", include("gonghui.aid.api_urls")),
     path("rights/", include("gonghui.rights.api_urls")),
     path("stations/", include("gonghui.stations.api_urls")),
+    path("workforce/", include("gonghui.workforce.api_urls")),
 ]

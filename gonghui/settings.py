@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "gonghui.aid",
     "gonghui.rights",
     "gonghui.stations",
+    "gonghui.workforce",
 ]
 
 MIDDLEWARE = [
@@ -252,6 +253,7 @@ SPECTACULAR_SETTINGS = {
     # Choice sets whose field names (status, kind, channel) other models use too.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": "gonghui.rights.choices.CaseStatus",
+        "HonourLevelEnum": "gonghui.workforce.choices.Level",
         "CaseKindEnum": "gonghui.rights.choices.CaseKind",
         "CaseChannelEnum": "gonghui.rights.choices.CaseChannel",
         "CaseOutcomeEnum": "gonghui.rights.cases.api.OUTCOME_CHOICES",

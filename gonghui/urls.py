@@ -24,6 +24,8 @@ urlpatterns = [
     path("m/rights/", include("gonghui.rights.portal.urls")),
     path("stations/", include("gonghui.stations.urls")),
     path("m/stations/", include("gonghui.stations.finder.urls")),
+    path("workforce/", include("gonghui.workforce.urls")),
+    path("m/workforce/", include("gonghui.workforce.portal.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]
 

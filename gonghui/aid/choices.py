@@ -35,6 +35,13 @@ class Eligibility(models.TextChoices):
     NEW_FORM = "new_form", _("新就业形态劳动者")
 
 
+def eligibility_choices() -> list[tuple[str, str]]:
+    """Aid's own choices, then the rules other modules registered (gonghui.core.eligibility)."""
+    from gonghui.core.eligibility import registered_choices
+
+    return [*Eligibility.choices, *registered_choices()]
+
+
 class AidStatus(models.TextChoices):
     # A worker's own application waits for their grassroots union to check and send it on.
     AWAITING_UNION = "awaiting_union", _("待基层工会提交")

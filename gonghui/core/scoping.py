@@ -86,6 +86,38 @@ class ScopedQuerySet(models.QuerySet):
         return self.visible_to(user, roles=EDIT_ROLES)
 
 
+def ancestor_paths(paths) -> list[str]:
+    """Every path above or at each of `paths` ("1/2/3/" -> "1/", "1/2/", "1/2/3/")."""
+    found: set[str] = set()
+    for path in paths:
+        segments = [s for s in path.split("/") if s]
+        for i in range(1, len(segments) + 1):
+            found.add("/".join(segments[:i]) + "/")
+    return sorted(found)
+
+
+class OfferedQuerySet(ScopedQuerySet):
+    """Programmes, campaigns, plans, policies and merchants belong to the organisation that runs
+    them and serve every union below it: a user sees those of their subtree and those of the
+    organisations above them (a town clerk applies to the county's programme). Editing stays
+    with the owner's subtree (`editable_by`)."""
+
+    scope_lookups = ("organisation__path",)
+
+    def visible_to(self, user, roles=None):
+        paths = scope_paths(user, roles if roles is not None else self.scope_roles)
+        if paths is None:
+            return self
+        if not paths:
+            return self.none()
+        return self.filter(
+            path_q(self.scope_lookups, paths) | Q(organisation__path__in=ancestor_paths(paths))
+        )
+
+    def editable_by(self, user):
+        return ScopedQuerySet.visible_to(self, user, roles=EDIT_ROLES)
+
+
 def holds_role_at(actor, organisation, roles: Iterable[str] = REGISTRY_ROLES) -> bool:
     """Whether `actor` holds one of `roles` at `organisation` or above it. No actor means the
     system itself (migrations, the demo generator), which may do anything."""

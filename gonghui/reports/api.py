@@ -122,6 +122,24 @@ class StatsSerializer(serializers.Serializer):
     congress_rate = serializers.FloatField(help_text=_("已建会单位中建立职代会制度的比例"))
     open_affairs_rate = serializers.FloatField(help_text=_("已建会单位中实行厂务公开的比例"))
     counsel_active = serializers.IntegerField(help_text=_("在册律师、调解员、法律工作者数（当日）"))
+    # 产改 (gonghui/workforce/figures.py).
+    honourees = serializers.IntegerField(help_text=_("健在且有有效荣誉的劳模工匠人数（当日）"))
+    honourees_by_level = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_("按最高荣誉级别（县级、市级、省级、全国）的劳模工匠人数，每人只计一次"),
+    )
+    honours_awarded = serializers.IntegerField(help_text=_("统计期内授予（未撤销）的荣誉数"))
+    honours_awarded_by_kind = serializers.DictField(
+        child=serializers.IntegerField(), help_text=_("按荣誉类别名称的统计期内授予数")
+    )
+    studios = serializers.IntegerField(help_text=_("未撤销命名的创新工作室数（当日）"))
+    studios_by_level = serializers.DictField(
+        child=serializers.IntegerField(), help_text=_("按命名级别的创新工作室数")
+    )
+    studio_alliances = serializers.IntegerField(help_text=_("创新工作室联盟数"))
+    honourees_due_checkup = serializers.IntegerField(
+        help_text=_("应安排健康体检的劳模（在职一年、退休两年未体检）")
+    )
 
 
 class StatsView(APIView):

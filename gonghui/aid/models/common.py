@@ -2,45 +2,13 @@
 unions below it, and who did what when."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.fields import link
 from gonghui.core.money import CENT, MONEY, ZERO, money_field  # noqa: F401 (the aid modules import them from here)
-from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import ScopedQuerySet, path_q, scope_paths
 
-
-def ancestor_paths(paths) -> list[str]:
-    """Every path above or at each of `paths` ("1/2/3/" -> "1/", "1/2/", "1/2/3/")."""
-    found: set[str] = set()
-    for path in paths:
-        segments = [s for s in path.split("/") if s]
-        for i in range(1, len(segments) + 1):
-            found.add("/".join(segments[:i]) + "/")
-    return sorted(found)
-
-
-class OfferedQuerySet(ScopedQuerySet):
-    """Programmes, campaigns, plans, policies and merchants belong to the organisation that runs
-    them and serve every union below it: a user sees those of their subtree and those of the
-    organisations above them (a town clerk applies to the county's programme). Editing stays
-    with the owner's subtree (`editable_by`)."""
-
-    scope_lookups = ("organisation__path",)
-
-    def visible_to(self, user, roles=None):
-        paths = scope_paths(user, roles if roles is not None else self.scope_roles)
-        if paths is None:
-            return self
-        if not paths:
-            return self.none()
-        return self.filter(
-            path_q(self.scope_lookups, paths) | Q(organisation__path__in=ancestor_paths(paths))
-        )
-
-    def editable_by(self, user):
-        return ScopedQuerySet.visible_to(self, user, roles=EDIT_ROLES)
+# OfferedQuerySet moved to core (workforce shares it); the aid modules import it from here.
+from gonghui.core.scoping import OfferedQuerySet, ScopedQuerySet, ancestor_paths  # noqa: F401
 
 
 class UnionScopedQuerySet(ScopedQuerySet):

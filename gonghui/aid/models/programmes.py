@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.aid.choices import AidStatus, Channel, Eligibility, StepStatus
+from gonghui.aid.choices import AidStatus, Channel, Eligibility, StepStatus, eligibility_choices
 from gonghui.aid.models.common import (
     OfferedQuerySet,
     OrgOwned,
@@ -57,7 +57,7 @@ class Programme(OrgOwned):
     year = models.PositiveSmallIntegerField(_("年度"))
     budget = money_field(_("预算（元）"))
     eligibility = models.CharField(
-        _("申请对象"), max_length=10, choices=Eligibility.choices, default=Eligibility.MEMBER
+        _("申请对象"), max_length=10, choices=eligibility_choices, default=Eligibility.MEMBER
     )
     cap = money_field(_("每人救助上限（元）"))
     opens_on = models.DateField(_("申请开始日期"))

@@ -27,7 +27,7 @@ from gonghui.aid.programmes.queries import (
     may_decide,
 )
 from gonghui.aid.programmes.services import to_money
-from gonghui.core import audit, sms
+from gonghui.core import audit, eligibility, sms
 from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE, acting_for, may_edit_org
 from gonghui.registry.choices import MemberStatus
@@ -75,6 +75,9 @@ def eligibility_problem(programme: Programme, member: Member) -> str | None:
         return _("只有在会会员可以申请")
     if programme.eligibility == Eligibility.FILED and file_on_record(member) is None:
         return _("本项目只面向建档困难职工，该职工家庭未在困难职工档案中")
+    registered = eligibility.rule(programme.eligibility)
+    if registered is not None and not registered.check(member):
+        return str(registered.refusal)
     if programme.eligibility == Eligibility.NEW_FORM and not member.is_new_form:
         return _("本项目只面向新就业形态劳动者（快递员、外卖骑手、网约车司机等）")
     return None

@@ -4,7 +4,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.aid.choices import AidStatus, Eligibility
+from gonghui.aid.choices import AidStatus, eligibility_choices
 from gonghui.aid.models import AidApplication, Programme, ProgrammeKind
 from gonghui.aid.programmes.queries import awaiting_review_by
 from gonghui.core.filters import SubtreeFilter, yes_no_filter
@@ -23,7 +23,7 @@ class ProgrammeFilterSet(django_filters.FilterSet):
     kind = django_filters.ModelChoiceFilter(
         label=_("项目类别"), queryset=ProgrammeKind.objects.all()
     )
-    eligibility = django_filters.ChoiceFilter(label=_("申请对象"), choices=Eligibility.choices)
+    eligibility = django_filters.ChoiceFilter(label=_("申请对象"), choices=eligibility_choices)
     open_now = yes_no_filter(_("申请期内"), method="by_open")
     within = SubtreeFilter(label=_("主办工会"), path_lookups=("organisation__path",))
 

@@ -14,7 +14,7 @@ from django.db.models import Max, Sum
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from gonghui.aid.choices import Eligibility
+from gonghui.aid.choices import eligibility_choices
 from gonghui.aid.models import Payment, Programme, ProgrammeKind
 from gonghui.aid.models.common import CENT, ZERO
 from gonghui.core import audit
@@ -89,7 +89,7 @@ def _clean(programme: Programme, errors: dict) -> None:
         errors["name"] = _("项目名称不能超过100个字")
     if programme.kind_id is None:
         errors["kind"] = _("请选择项目类别")
-    if programme.eligibility not in Eligibility.values:
+    if programme.eligibility not in dict(eligibility_choices()):
         errors["eligibility"] = _("请选择申请对象")
     _check_int(programme, "year", *YEARS, errors, _("年度应为 2000—2100 之间的年份"))
     _check_int(

@@ -174,10 +174,23 @@ NO_STATIONS = {
     "inspections": 0,
     "fixes_overdue": 0,
 }
+# The workforce module's figures (gonghui/workforce/tests): no honours or studios here.
+LEVELS = {"县级": 0, "市级": 0, "省级": 0, "全国": 0}
+NO_WORKFORCE = {
+    "honourees": 0,
+    "honourees_by_level": LEVELS,
+    "honours_awarded": 0,
+    "honours_awarded_by_kind": {},
+    "studios": 0,
+    "studios_by_level": LEVELS,
+    "studio_alliances": 0,
+    "honourees_due_checkup": 0,
+}
 for expected in (TOWN_A, TOWN_B, COUNTY):
     expected.update(NO_AID)
     expected.update(NO_RIGHTS)
     expected.update(NO_STATIONS)
+    expected.update(NO_WORKFORCE)
 KEYS = list(COUNTY)
 
 

@@ -1,0 +1,24 @@
+"""The workforce module's front page: its areas."""
+
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.views.access import require_role
+from gonghui.core.views.modules import module_index
+
+SECTIONS = [
+    ("workforce:cycle_list", _("评选表彰"), _("评选周期、名额、比例要求、公示与批准")),
+    ("workforce:nomination_list", _("推荐"), _("基层推荐、民主评议、逐级报送")),
+    ("workforce:honour_list", _("荣誉榜"), _("已授予的荣誉与证书")),
+    ("workforce:honouree_list", _("劳模档案"), _("劳模工匠的荣誉、去向与关爱")),
+    ("workforce:checkup_due", _("体检与疗休养"), _("应安排体检、疗休养的劳模")),
+    ("workforce:studio_list", _("创新工作室"), _("工作室、经费、成果、季度报告与年度考核")),
+    ("workforce:alliance_list", _("工作室联盟"), _("按行业或区域组建的联盟")),
+    ("workforce:kind_list", _("荣誉类别"), _("级别、授予对象、周期、证书编号格式")),
+    ("workforce:import_honourees", _("导入劳模名册"), _("已有劳模工匠及其荣誉")),
+    ("workforce:import_studios", _("导入工作室名册"), _("已有创新工作室")),
+]
+
+
+def index(request):
+    require_role(request.user)
+    return module_index(request, title=_("产改"), areas=SECTIONS)

@@ -1,0 +1,1 @@
+"""The worker's own honours and studio in the portal (/m/workforce/)."""

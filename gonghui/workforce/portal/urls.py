@@ -1,0 +1,9 @@
+"""The worker's honours and studio in the portal."""
+
+from django.urls import path
+
+from gonghui.workforce.portal import views
+
+app_name = "workforce_portal"
+
+urlpatterns = [path("", views.home, name="home")]
