@@ -145,4 +145,5 @@ urlpatterns = [
     path("stats/", include("gonghui.reports.api_urls")),
     path("aid/", include("gonghui.aid.api_urls")),
     path("rights/", include("gonghui.rights.api_urls")),
+    path("cadres/", include("gonghui.cadres.api_urls")),
 ]

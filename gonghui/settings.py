@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gonghui.portal",
     "gonghui.aid",
     "gonghui.rights",
+    "gonghui.cadres",
 ]
 
 MIDDLEWARE = [

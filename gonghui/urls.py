@@ -22,5 +22,6 @@ urlpatterns = [
     path("m/aid/", include("gonghui.aid.portal.urls")),
     path("rights/", include("gonghui.rights.urls")),
     path("m/rights/", include("gonghui.rights.portal.urls")),
+    path("cadres/", include("gonghui.cadres.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]

@@ -23,6 +23,10 @@ class Scope:
         self.sees_registry = user.is_superuser or any(a.role in REGISTRY_ROLES for a in assignments)
         # Lawyers and mediators reach the rights module's case pages (their own cases only).
         self.sees_rights = self.sees_registry or any(a.role == Role.LAWYER for a in assignments)
+        # Social workers reach the cadres module (their own growth file only).
+        self.sees_cadres = self.sees_registry or any(
+            a.role == Role.SOCIAL_WORKER for a in assignments
+        )
         if user.is_superuser:
             self.label = _("系统管理员（全部）")
         else:

@@ -1,0 +1,55 @@
+"""The cadres module's fixed lists."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkerGrade(models.TextChoices):
+    """社工岗位等级 (the three-tier ladder most counties pay by)."""
+
+    JUNIOR = "junior", _("初级社工")
+    INTERMEDIATE = "intermediate", _("中级社工")
+    SENIOR = "senior", _("高级社工")
+
+
+class RecordStatus(models.TextChoices):
+    DRAFT = "draft", _("填写中")
+    SUBMITTED = "submitted", _("已提交")
+
+
+class TrainingKind(models.TextChoices):
+    COURSE = "course", _("培训课程")
+    CONTEST = "contest", _("技能竞赛")
+    EXAM = "exam", _("考试")
+
+
+class Grade(models.TextChoices):
+    """年度考核等次."""
+
+    EXCELLENT = "excellent", _("优秀")
+    COMPETENT = "competent", _("称职")
+    BASIC = "basic", _("基本称职")
+    INCOMPETENT = "incompetent", _("不称职")
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("考核中")
+    SIGNED_OFF = "signed_off", _("已审定")
+
+
+class AppealStatus(models.TextChoices):
+    NONE = "", _("无申诉")
+    OPEN = "open", _("申诉待答复")
+    UPHELD = "upheld", _("申诉成立，等次已改")
+    DISMISSED = "dismissed", _("维持原等次")
+
+
+# The grade a weighted total suggests (the county may decide otherwise, with a note).
+GRADE_FLOORS = ((90, Grade.EXCELLENT), (70, Grade.COMPETENT), (60, Grade.BASIC))
+
+
+def suggested_grade(total) -> str:
+    for floor, grade in GRADE_FLOORS:
+        if total >= floor:
+            return grade
+    return Grade.INCOMPETENT

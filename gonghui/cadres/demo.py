@@ -1,0 +1,19 @@
+"""Cadres demo data for `gonghui demo` (registered in gonghui.cadres.registration), generated
+through the services: filled in by gonghui.cadres.workers.demo."""
+
+
+def generate(*, rng, today, town1, town2) -> list[str]:
+    from gonghui.cadres.workers.demo import generate as workers
+
+    return workers(rng=rng, today=today, town1=town1, town2=town2)
+
+
+def reset() -> None:
+    from gonghui.cadres import models as m
+
+    for model in (
+        m.AssessmentReport, m.AnnualAssessment, m.AssessmentWeights, m.QuarterlyReview,
+        m.RecordAttachment, m.MonthlyRecord, m.Attendance, m.TrainingEntry, m.Certificate,
+        m.SocialWorker,
+    ):  # fmt: skip
+        model.objects.all().delete()

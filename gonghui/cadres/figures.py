@@ -1,0 +1,57 @@
+"""The cadres module's figures (社工), registered with gonghui.core.figures.
+
+Definitions (scoped by the union the worker serves):
+- `social_workers`: workers in post (在岗) today.
+- `monthly_records`: monthly records submitted for months within the period.
+- `assessments`: annual assessments signed off for years within the period, by grade (keyed by
+  the grade's name, every grade present).
+- `cadres_trained`: workers with at least one training entry dated in the period;
+  `training_hours`: their hours summed (Decimal, one place).
+"""
+
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.cadres.choices import AssessmentStatus, Grade, RecordStatus
+from gonghui.cadres.models import AnnualAssessment, MonthlyRecord, SocialWorker, TrainingEntry
+from gonghui.core.figures import FigureScope
+
+LABELS = {
+    "social_workers": _("在岗工会社工"),
+    "monthly_records": _("月度工作纪实（已提交）"),
+    "assessments": _("年度考核（按等次）"),
+    "cadres_trained": _("参加培训人数"),
+    "training_hours": _("培训学时"),
+}
+WORKER = ("worker__organisation__path",)
+
+
+def cadres_figures(scope: FigureScope) -> dict:
+    period = (scope.date_from, scope.date_to)
+    by_grade = {str(label): 0 for _code, label in Grade.choices}
+    labels = dict(Grade.choices)
+    rows = (
+        AnnualAssessment.objects.filter(scope.q(*WORKER), status=AssessmentStatus.SIGNED_OFF)
+        .filter(year__gte=scope.date_from.year, year__lte=scope.date_to.year)
+        .order_by()
+        .values("grade")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        by_grade[str(labels.get(row["grade"], row["grade"]))] = row["n"]
+    training = TrainingEntry.objects.filter(scope.q(*WORKER), date__range=period).aggregate(
+        people=Count("worker", distinct=True), hours=Sum("hours")
+    )
+    return {
+        "social_workers": SocialWorker.objects.active()
+        .filter(scope.q("organisation__path"))
+        .count(),
+        "monthly_records": MonthlyRecord.objects.filter(
+            scope.q(*WORKER), status=RecordStatus.SUBMITTED, month__range=period
+        ).count(),
+        "assessments": by_grade,
+        "cadres_trained": training["people"],
+        "training_hours": (training["hours"] or Decimal(0)).quantize(Decimal("0.1")),
+    }

@@ -1,0 +1,15 @@
+"""The cadres models, one module per feature."""
+
+from gonghui.cadres.models.records import Attendance, MonthlyRecord, RecordAttachment, TrainingEntry
+from gonghui.cadres.models.reviews import (
+    AnnualAssessment,
+    AssessmentReport,
+    AssessmentWeights,
+    QuarterlyReview,
+)
+from gonghui.cadres.models.workers import Certificate, SocialWorker
+
+__all__ = [
+    "AnnualAssessment", "AssessmentReport", "AssessmentWeights", "Attendance", "Certificate",
+    "MonthlyRecord", "QuarterlyReview", "RecordAttachment", "SocialWorker", "TrainingEntry",
+]  # fmt: skip

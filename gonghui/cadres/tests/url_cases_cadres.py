@@ -1,0 +1,132 @@
+"""The cadres pages and API in the permission matrix (gonghui/tests/test_url_scoping.py): town
+B (charlie) gets 404 on town A's social worker, records, reviews and assessments; alice (the
+county) reaches them."""
+
+import datetime
+
+SECRET_WORKER = "甲镇保密社工"
+
+LIST_URLS = {
+    "cadres:index": 200,
+    "cadres:worker_list": 200,
+    "cadres:worker_add": 200,
+    "cadres:record_list": 200,
+    "cadres:review_list": 200,
+    "cadres:assessment_list": 200,
+    "cadres:weights_list": 200,
+    "cadres-worker-list": 200,
+    "cadres-record-list": 200,
+    "cadres-attendance-list": 200,
+    "cadres-training-list": 200,
+    "cadres-review-list": 200,
+    "cadres-assessment-list": 200,
+}
+TOWN_A_SECRETS = [SECRET_WORKER]
+
+
+def town_a_worker(county, user):
+    from gonghui.cadres.models import SocialWorker
+
+    found = SocialWorker.objects.filter(name=SECRET_WORKER).first()
+    return found or SocialWorker.objects.create(
+        organisation=county.town_a, name=SECRET_WORKER, post="社工"
+    )
+
+
+def _month():
+    return datetime.date.today().replace(day=1)
+
+
+def town_a_record(county, user) -> int:
+    from gonghui.cadres.models import MonthlyRecord
+
+    return MonthlyRecord.objects.create(
+        worker=town_a_worker(county, user), month=_month(), work_done="走访"
+    ).pk
+
+
+def town_a_attachment(county, user) -> int:
+    from django.core.files.base import ContentFile
+
+    from gonghui.cadres.models import MonthlyRecord, RecordAttachment
+
+    document = RecordAttachment(
+        record=MonthlyRecord.objects.get(pk=town_a_record(county, user)), kind="照片",
+        original_name="a.pdf", content_type="application/pdf", size=9, sha256="0" * 64,
+    )  # fmt: skip
+    document.upload.save("a", ContentFile(b"%PDF-1.4\n"), save=False)
+    document.save()
+    return document.pk
+
+
+def town_a_review(county, user) -> int:
+    from gonghui.cadres.models import QuarterlyReview
+
+    return QuarterlyReview.objects.create(
+        worker=town_a_worker(county, user), year=_month().year, quarter=1, self_score=80
+    ).pk
+
+
+def town_a_assessment(county, user) -> int:
+    from gonghui.cadres.models import AnnualAssessment
+
+    return AnnualAssessment.objects.create(
+        worker=town_a_worker(county, user), year=_month().year
+    ).pk
+
+
+def town_a_report(county, user) -> int:
+    from django.core.files.base import ContentFile
+
+    from gonghui.cadres.models import AnnualAssessment, AssessmentReport
+
+    document = AssessmentReport(
+        assessment=AnnualAssessment.objects.get(pk=town_a_assessment(county, user)),
+        kind="述职报告", original_name="r.pdf", content_type="application/pdf", size=9,
+        sha256="0" * 64,
+    )  # fmt: skip
+    document.upload.save("r", ContentFile(b"%PDF-1.4\n"), save=False)
+    document.save()
+    return document.pk
+
+
+def _worker(method="GET"):
+    return (method, lambda c, u: {"pk": town_a_worker(c, u).pk})
+
+
+def _record(method="GET"):
+    return (method, lambda c, u: {"pk": town_a_record(c, u)})
+
+
+def _assessment(method="GET"):
+    return (method, lambda c, u: {"pk": town_a_assessment(c, u)})
+
+
+OBJECT_URLS = {
+    "cadres:worker_detail": _worker(),
+    "cadres:worker_edit": _worker(),
+    "cadres:worker_print": _worker(),
+    "cadres:certificate_add": _worker("POST"),
+    "cadres:attendance_add": _worker("POST"),
+    "cadres:training_add": _worker("POST"),
+    "cadres:review_give": _worker(),
+    "cadres:assessment_open": _worker("POST"),
+    "cadres:record_detail": _record(),
+    "cadres:record_edit": _record(),
+    "cadres:record_submit": _record("POST"),
+    "cadres:record_refresh": _record("POST"),
+    "cadres:record_attach": _record("POST"),
+    "cadres:attachment_download": ("GET", lambda c, u: {"pk": town_a_attachment(c, u)}),
+    "cadres:review_detail": ("GET", lambda c, u: {"pk": town_a_review(c, u)}),
+    "cadres:assessment_detail": _assessment(),
+    "cadres:assessment_report": _assessment("POST"),
+    "cadres:assessment_score": _assessment("POST"),
+    "cadres:assessment_sign_off": _assessment("POST"),
+    "cadres:assessment_appeal": _assessment("POST"),
+    "cadres:assessment_answer": _assessment("POST"),
+    "cadres:report_download": ("GET", lambda c, u: {"pk": town_a_report(c, u)}),
+    "cadres-worker-detail": _worker(),
+    "cadres-record-detail": _record(),
+    "cadres-review-detail": ("GET", lambda c, u: {"pk": town_a_review(c, u)}),
+    "cadres-assessment-detail": _assessment(),
+}
