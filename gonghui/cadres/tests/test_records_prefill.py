@@ -20,18 +20,38 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def busy_month(county, alice, bob, frank):
     today = timezone.localdate()
-    create_organisation(actor=alice, name="城关新建工会", kind="grassroots", parent=county.town_a,
-                        founded_on=today)  # fmt: skip
-    create_member(actor=bob, name="钱新会", id_number="420324199505050019", phone="13600000001",
-                  union=county.union_a, employer=county.employer_a, joined_on=today)  # fmt: skip
+    create_organisation(
+        actor=alice, name="城关新建工会", kind="grassroots", parent=county.town_a, founded_on=today
+    )
+    create_member(
+        actor=bob,
+        name="钱新会",
+        id_number="420324199505050019",
+        phone="13600000001",
+        union=county.union_a,
+        employer=county.employer_a,
+        joined_on=today,
+    )
     application = membership.submit_join(
-        union=county.union_a, name="孙甲新", id_number="420324199201150010", phone="13700000001",
-        employer=county.employer_a, employment_form="standard", is_migrant_worker=False,
+        union=county.union_a,
+        name="孙甲新",
+        id_number="420324199201150010",
+        phone="13700000001",
+        employer=county.employer_a,
+        employment_form="standard",
+        is_migrant_worker=False,
         consent_version="2025-1",
-    )  # fmt: skip
+    )
     membership.approve(actor=frank, application=application)
-    receive_case(actor=bob, union=county.town_a, kind="wages", complainant_name="刘某",
-                 phone="13700000002", facts="欠薪", employer=county.employer_a)  # fmt: skip
+    receive_case(
+        actor=bob,
+        union=county.town_a,
+        kind="wages",
+        complainant_name="刘某",
+        phone="13700000002",
+        facts="欠薪",
+        employer=county.employer_a,
+    )
     return today.replace(day=1)
 
 

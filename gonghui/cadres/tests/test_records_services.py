@@ -21,12 +21,14 @@ def this_month():
 
 
 def test_the_worker_files_and_submits_and_the_record_locks(county, sam):
-    record = services.create_record(actor=sam.user, worker=sam, month=this_month(),
-                                    work_done="走访企业 5 家")  # fmt: skip
+    record = services.create_record(
+        actor=sam.user, worker=sam, month=this_month(), work_done="走访企业 5 家"
+    )
     assert record.status == RecordStatus.DRAFT
     assert "members_new" in record.figures and "cases_received" in record.figures
-    services.attach(actor=sam.user, record=record,
-                    upload=SimpleUploadedFile("走访.pdf", PDF, "application/pdf"))  # fmt: skip
+    services.attach(
+        actor=sam.user, record=record, upload=SimpleUploadedFile("走访.pdf", PDF, "application/pdf")
+    )
     services.update_record(actor=sam.user, monthlyrecord=record, notes="补充")
     services.submit_record(actor=sam.user, record=record)
     record.refresh_from_db()
@@ -39,8 +41,11 @@ def test_the_worker_files_and_submits_and_the_record_locks(county, sam):
     with pytest.raises(ValidationError):
         services.refresh_figures(actor=sam.user, record=record)
     with pytest.raises(ValidationError):
-        services.attach(actor=sam.user, record=record,
-                        upload=SimpleUploadedFile("b.pdf", PDF, "application/pdf"))  # fmt: skip
+        services.attach(
+            actor=sam.user,
+            record=record,
+            upload=SimpleUploadedFile("b.pdf", PDF, "application/pdf"),
+        )
     record.refresh_from_db()
     assert record.work_done == "走访企业 5 家" and record.attachments.count() == 1
 
@@ -67,18 +72,26 @@ def test_one_record_a_month_and_no_future_month(county, sam):
 def test_attendance_is_checked_against_the_month_and_replaced(county, sam):
     month = datetime.date(2025, 2, 1)
     with pytest.raises(ValidationError) as exc:
-        services.record_attendance(actor=sam.user, worker=sam, month=month, days_signed_in=20,
-                                   days_leave=10)  # fmt: skip
+        services.record_attendance(
+            actor=sam.user, worker=sam, month=month, days_signed_in=20, days_leave=10
+        )
     assert "days_leave" in exc.value.message_dict
     services.record_attendance(actor=sam.user, worker=sam, month=month, days_signed_in=18)
-    entry = services.record_attendance(actor=sam.user, worker=sam, month=month, days_signed_in=19,
-                                       days_leave=1)  # fmt: skip
+    entry = services.record_attendance(
+        actor=sam.user, worker=sam, month=month, days_signed_in=19, days_leave=1
+    )
     assert sam.attendance.get() == entry and entry.days_signed_in == 19
 
 
 def test_training_entries(county, sam):
-    entry = services.add_training(actor=sam.user, worker=sam, kind="course", title="社工实务",
-                                  date=datetime.date(2025, 4, 2), hours="6.5")  # fmt: skip
+    entry = services.add_training(
+        actor=sam.user,
+        worker=sam,
+        kind="course",
+        title="社工实务",
+        date=datetime.date(2025, 4, 2),
+        hours="6.5",
+    )
     assert entry.hours == Decimal("6.5")
     with pytest.raises(ValidationError) as exc:
         services.add_training(actor=sam.user, worker=sam, kind="x", title="", date=None)

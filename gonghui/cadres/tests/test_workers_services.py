@@ -16,11 +16,17 @@ pytestmark = pytest.mark.django_db
 
 def test_an_administrator_registers_a_worker_with_a_login(county, alice):
     worker = services.create_worker(
-        actor=alice, organisation=county.town_a, name="陈社工", post="驻镇社工",
-        grade="intermediate", employer_of_record="县人力资源公司",
-        contract_starts_on=datetime.date(2025, 1, 1), contract_ends_on=datetime.date(2027, 12, 31),
-        username="chensg", password=PASSWORD,
-    )  # fmt: skip
+        actor=alice,
+        organisation=county.town_a,
+        name="陈社工",
+        post="驻镇社工",
+        grade="intermediate",
+        employer_of_record="县人力资源公司",
+        contract_starts_on=datetime.date(2025, 1, 1),
+        contract_ends_on=datetime.date(2027, 12, 31),
+        username="chensg",
+        password=PASSWORD,
+    )
     assert worker.user.username == "chensg"
     assert worker.user.role_assignments.get().role == Role.SOCIAL_WORKER
     assert worker.user.role_assignments.get().organisation == county.town_a
@@ -30,9 +36,13 @@ def test_an_administrator_registers_a_worker_with_a_login(county, alice):
 def test_a_clerk_registers_but_cannot_open_a_login(county, bob):
     with pytest.raises(ValidationError) as exc:
         services.create_worker(
-            actor=bob, organisation=county.town_a, name="陈社工", post="社工",
-            username="chensg", password=PASSWORD,
-        )  # fmt: skip
+            actor=bob,
+            organisation=county.town_a,
+            name="陈社工",
+            post="社工",
+            username="chensg",
+            password=PASSWORD,
+        )
     assert "username" in exc.value.message_dict
     worker = services.create_worker(
         actor=bob, organisation=county.town_a, name="陈社工", post="社工"
@@ -43,10 +53,13 @@ def test_a_clerk_registers_but_cannot_open_a_login(county, bob):
 def test_out_of_scope_and_bad_contract_are_refused(county, bob):
     with pytest.raises(ValidationError) as exc:
         services.create_worker(
-            actor=bob, organisation=county.town_b, name="=cmd", post="",
+            actor=bob,
+            organisation=county.town_b,
+            name="=cmd",
+            post="",
             contract_starts_on=datetime.date(2026, 1, 1),
             contract_ends_on=datetime.date(2025, 1, 1),
-        )  # fmt: skip
+        )
     assert set(exc.value.message_dict) >= {"organisation", "name", "post", "contract_ends_on"}
 
 

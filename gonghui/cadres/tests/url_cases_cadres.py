@@ -51,9 +51,13 @@ def town_a_attachment(county, user) -> int:
     from gonghui.cadres.models import MonthlyRecord, RecordAttachment
 
     document = RecordAttachment(
-        record=MonthlyRecord.objects.get(pk=town_a_record(county, user)), kind="照片",
-        original_name="a.pdf", content_type="application/pdf", size=9, sha256="0" * 64,
-    )  # fmt: skip
+        record=MonthlyRecord.objects.get(pk=town_a_record(county, user)),
+        kind="照片",
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=9,
+        sha256="0" * 64,
+    )
     document.upload.save("a", ContentFile(b"%PDF-1.4\n"), save=False)
     document.save()
     return document.pk
@@ -82,9 +86,12 @@ def town_a_report(county, user) -> int:
 
     document = AssessmentReport(
         assessment=AnnualAssessment.objects.get(pk=town_a_assessment(county, user)),
-        kind="述职报告", original_name="r.pdf", content_type="application/pdf", size=9,
+        kind="述职报告",
+        original_name="r.pdf",
+        content_type="application/pdf",
+        size=9,
         sha256="0" * 64,
-    )  # fmt: skip
+    )
     document.upload.save("r", ContentFile(b"%PDF-1.4\n"), save=False)
     document.save()
     return document.pk
