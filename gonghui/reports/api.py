@@ -101,6 +101,17 @@ class StatsSerializer(serializers.Serializer):
     congress_rate = serializers.FloatField(help_text=_("已建会单位中建立职代会制度的比例"))
     open_affairs_rate = serializers.FloatField(help_text=_("已建会单位中实行厂务公开的比例"))
     counsel_active = serializers.IntegerField(help_text=_("在册律师、调解员、法律工作者数（当日）"))
+    # 工会社工 (gonghui/cadres/figures.py); hours as exact decimal strings with one place.
+    social_workers = serializers.IntegerField(help_text=_("在岗工会社工数（当日）"))
+    monthly_records = serializers.IntegerField(help_text=_("统计期内各月已提交的月度工作纪实数"))
+    assessments = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_("统计期内各年度已审定的年度考核数，按等次（等次名称），每个等次都列出"),
+    )
+    cadres_trained = serializers.IntegerField(help_text=_("统计期内有学习培训记录的社工人数"))
+    training_hours = serializers.DecimalField(
+        max_digits=10, decimal_places=1, help_text=_("统计期内社工学习培训学时合计")
+    )
 
 
 class StatsView(APIView):

@@ -28,10 +28,12 @@ def workers_for(user):
 def timeline(worker: SocialWorker) -> list[Entry]:
     entries: list[Entry] = []
     for record in worker.monthly_records.all():
-        figures = "，".join(f"{label} {value}" for _k, label, value in labelled(record.figures))
+        figures = "，".join(
+            f"{label} {value}" for _k, label, value in labelled(record.figures) if value
+        )
         entries.append(Entry(
             record.month, _("月度工作纪实"), f"{record.month:%Y年%m月}",
-            record.work_done[:200] + (f"（{figures}）" if figures else ""),
+            record.work_done[:120] + (f"（{figures}）" if figures else ""),
             record.get_absolute_url(),
             str(record.get_status_display()) if record.status == RecordStatus.SUBMITTED else
             _("填写中"),
