@@ -53,3 +53,18 @@ def suggested_grade(total) -> str:
         if total >= floor:
             return grade
     return Grade.INCOMPETENT
+
+
+class CourseKind(models.TextChoices):
+    """工会干部培训的类别."""
+
+    POST = "post", _("岗位培训")
+    TOPIC = "topic", _("专题培训")
+    ONLINE = "online", _("网络培训")
+    DEMONSTRATION = "demo", _("示范培训")
+
+
+class EnrolmentStatus(models.TextChoices):
+    ENROLLED = "enrolled", _("已报名")
+    COMPLETED = "completed", _("已结业")
+    ABSENT = "absent", _("未完成")

@@ -3,16 +3,19 @@ through the services: filled in by gonghui.cadres.workers.demo."""
 
 
 def generate(*, rng, today, town1, town2) -> list[str]:
+    from gonghui.cadres.training.demo import generate as training
     from gonghui.cadres.workers.demo import generate as workers
 
-    return workers(rng=rng, today=today, town1=town1, town2=town2)
+    lines = workers(rng=rng, today=today, town1=town1, town2=town2)
+    return lines + training(rng=rng, today=today, town1=town1, town2=town2)
 
 
 def reset() -> None:
     from gonghui.cadres import models as m
 
     for model in (
-        m.AssessmentReport, m.AnnualAssessment, m.AssessmentWeights, m.QuarterlyReview,
+        m.Enrolment, m.Course, m.AssessmentReport, m.AnnualAssessment, m.AssessmentWeights,
+        m.QuarterlyReview,
         m.RecordAttachment, m.MonthlyRecord, m.Attendance, m.TrainingEntry, m.Certificate,
         m.SocialWorker,
     ):  # fmt: skip

@@ -5,8 +5,9 @@ Definitions (scoped by the union the worker serves):
 - `monthly_records`: monthly records submitted for months within the period.
 - `assessments`: annual assessments signed off for years within the period, by grade (keyed by
   the grade's name, every grade present).
-- `cadres_trained`: workers with at least one training entry dated in the period;
-  `training_hours`: their hours summed (Decimal, one place).
+- `cadres_trained`: cadres (a name at a union) who completed a course (干部培训班, 结业) ending
+  in the period, scoped by the enrolling union; `training_hours`: the hours they attended on
+  those courses (Decimal, one place).
 """
 
 from decimal import Decimal
@@ -15,15 +16,15 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.cadres.choices import AssessmentStatus, Grade, RecordStatus
-from gonghui.cadres.models import AnnualAssessment, MonthlyRecord, SocialWorker, TrainingEntry
+from gonghui.cadres.models import AnnualAssessment, Enrolment, MonthlyRecord, SocialWorker
 from gonghui.core.figures import FigureScope
 
 LABELS = {
     "social_workers": _("在岗工会社工"),
     "monthly_records": _("月度工作纪实（已提交）"),
     "assessments": _("年度考核（按等次）"),
-    "cadres_trained": _("参加培训人数"),
-    "training_hours": _("培训学时"),
+    "cadres_trained": _("干部培训结业人数"),
+    "training_hours": _("干部培训学时"),
 }
 WORKER = ("worker__organisation__path",)
 
@@ -41,9 +42,13 @@ def cadres_figures(scope: FigureScope) -> dict:
     )
     for row in rows:
         by_grade[str(labels.get(row["grade"], row["grade"]))] = row["n"]
-    training = TrainingEntry.objects.filter(scope.q(*WORKER), date__range=period).aggregate(
-        people=Count("worker", distinct=True), hours=Sum("hours")
+    completed = Enrolment.objects.completed().filter(
+        scope.q("union__path"), course__ends_on__range=period
     )
+    training = {
+        "people": completed.values("union", "name").distinct().count(),
+        "hours": completed.aggregate(hours=Sum("hours_attended"))["hours"],
+    }
     return {
         "social_workers": SocialWorker.objects.active()
         .filter(scope.q("organisation__path"))

@@ -13,6 +13,8 @@ SECTIONS = [
     ("cadres:record_list", _("月度工作纪实"), _("每月工作内容与本工会数据，提交后锁定")),
     ("cadres:review_list", _("季度评议"), _("社工自评、服务工会评议、县总评议")),
     ("cadres:assessment_list", _("年度考核"), _("述职、民主测评、权重、等次、申诉")),
+    ("cadres:course_list", _("干部培训"), _("培训班、各工会报名、出勤与结业")),
+    ("cadres:cadre_hours", _("培训学时"), _("每名干部本年度结业学时")),
 ]
 
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("workers/", include("gonghui.cadres.workers.urls")),
     path("records/", include("gonghui.cadres.records.urls")),
     path("reviews/", include("gonghui.cadres.reviews.urls")),
+    path("training/", include("gonghui.cadres.training.urls")),
 ]

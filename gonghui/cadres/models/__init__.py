@@ -7,9 +7,11 @@ from gonghui.cadres.models.reviews import (
     AssessmentWeights,
     QuarterlyReview,
 )
+from gonghui.cadres.models.training import Course, Enrolment
 from gonghui.cadres.models.workers import Certificate, SocialWorker
 
 __all__ = [
     "AnnualAssessment", "AssessmentReport", "AssessmentWeights", "Attendance", "Certificate",
+    "Course", "Enrolment",
     "MonthlyRecord", "QuarterlyReview", "RecordAttachment", "SocialWorker", "TrainingEntry",
 ]  # fmt: skip

@@ -53,7 +53,7 @@ def record_add(request):
     require_cadre_user(request.user)
     workers = writable_workers(request.user)
     if not workers:
-        raise PermissionDenied
+        return render(request, "cadres/records/no_workers.html")
     choices = SocialWorker.objects.filter(pk__in=[w.pk for w in workers])
     single = len(workers) == 1
     data = request.POST if request.method == "POST" else None

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from gonghui.cadres.choices import AppealStatus, AssessmentStatus, RecordStatus
-from gonghui.cadres.models import AnnualAssessment, MonthlyRecord, SocialWorker
+from gonghui.cadres.models import AnnualAssessment, Enrolment, MonthlyRecord, SocialWorker
 
 pytestmark = pytest.mark.django_db
 
@@ -24,5 +24,7 @@ def test_demo_has_social_workers_at_work_and_resets():
     signed = AnnualAssessment.objects.filter(status=AssessmentStatus.SIGNED_OFF)
     assert signed.count() == 3 and all(a.grade for a in signed)
     assert signed.filter(appeal_status=AppealStatus.DISMISSED).count() == 1
+    assert Enrolment.objects.completed().filter(worker=worker).count() == 2
+    assert "干部培训" in text
     call_command("demo", members=300, employers=30, seed=5, reset=True, stdout=io.StringIO())
     assert SocialWorker.objects.count() == 3  # regenerated once, not doubled

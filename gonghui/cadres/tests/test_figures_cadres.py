@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from gonghui.cadres.choices import AssessmentStatus, Grade, RecordStatus
-from gonghui.cadres.models import AnnualAssessment, MonthlyRecord, TrainingEntry
+from gonghui.cadres.models import AnnualAssessment, Course, Enrolment, MonthlyRecord
 from gonghui.core.figures import FigureScope, compute_all
 
 pytestmark = pytest.mark.django_db
@@ -45,13 +45,30 @@ def year_of_work(county, sam, tina, ursula):
             worker=worker, year=YEAR, grade=grade, status=AssessmentStatus.SIGNED_OFF
         )
     AnnualAssessment.objects.create(worker=tina, year=YEAR)  # not signed off
-    for worker, hours in ((sam, "6"), (sam, "2.5"), (ursula, "4")):
-        TrainingEntry.objects.create(
-            worker=worker,
-            kind="course",
-            title="t",
-            date=datetime.date(YEAR, 5, 1),
-            hours=Decimal(hours),
+    course = Course.objects.create(
+        organisation=county.county,
+        title="t",
+        kind="post",
+        starts_on=datetime.date(YEAR, 5, 1),
+        ends_on=datetime.date(YEAR, 5, 2),
+        hours=Decimal(8),
+    )
+    other = Course.objects.create(
+        organisation=county.county,
+        title="u",
+        kind="post",
+        starts_on=datetime.date(YEAR, 6, 1),
+        ends_on=datetime.date(YEAR, 6, 1),
+        hours=Decimal(4),
+    )
+    for crs, union, name, hours, status in (
+        (course, county.union_a, "甲", "6", "completed"),
+        (other, county.union_a, "甲", "2.5", "completed"),
+        (course, county.union_b, "乙", "4", "completed"),
+        (course, county.union_b, "丙", "1", "absent"),
+    ):
+        Enrolment.objects.create(
+            course=crs, union=union, name=name, hours_attended=Decimal(hours), status=status
         )
     tina.is_active = False
     tina.save()

@@ -14,12 +14,18 @@ LIST_URLS = {
     "cadres:review_list": 200,
     "cadres:assessment_list": 200,
     "cadres:weights_list": 200,
+    "cadres:record_add": 200,
     "cadres-worker-list": 200,
     "cadres-record-list": 200,
     "cadres-attendance-list": 200,
     "cadres-training-list": 200,
     "cadres-review-list": 200,
     "cadres-assessment-list": 200,
+    "cadres:course_list": 200,
+    "cadres:course_add": 200,
+    "cadres:cadre_hours": 200,
+    "cadres-course-list": 200,
+    "cadres-enrolment-list": 200,
 }
 TOWN_A_SECRETS = [SECRET_WORKER]
 
@@ -97,6 +103,53 @@ def town_a_report(county, user) -> int:
     return document.pk
 
 
+SECRET_COURSE = "甲镇保密培训班"
+TOWN_A_SECRETS.append(SECRET_COURSE)
+
+
+def town_a_course(county, user) -> int:
+    from gonghui.cadres.models import Course
+
+    found = Course.objects.filter(title=SECRET_COURSE).first()
+    return (
+        found
+        or Course.objects.create(
+            organisation=county.town_a,
+            title=SECRET_COURSE,
+            kind="topic",
+            starts_on=_month(),
+            ends_on=_month(),
+            hours=6,
+        )
+    ).pk
+
+
+def town_a_enrolment(county, user) -> int:
+    from gonghui.cadres.models import Course, Enrolment
+
+    return Enrolment.objects.create(
+        course=Course.objects.get(pk=town_a_course(county, user)),
+        union=county.union_a,
+        name="甲学员",
+    ).pk
+
+
+def town_a_attendance(county, user) -> int:
+    from gonghui.cadres.models import Attendance
+
+    return Attendance.objects.create(
+        worker=town_a_worker(county, user), month=_month(), days_signed_in=20
+    ).pk
+
+
+def town_a_training(county, user) -> int:
+    from gonghui.cadres.models import TrainingEntry
+
+    return TrainingEntry.objects.create(
+        worker=town_a_worker(county, user), kind="course", title="甲镇课程", date=_month()
+    ).pk
+
+
 def _worker(method="GET"):
     return (method, lambda c, u: {"pk": town_a_worker(c, u).pk})
 
@@ -132,6 +185,14 @@ OBJECT_URLS = {
     "cadres:assessment_appeal": _assessment("POST"),
     "cadres:assessment_answer": _assessment("POST"),
     "cadres:report_download": ("GET", lambda c, u: {"pk": town_a_report(c, u)}),
+    "cadres:course_detail": ("GET", lambda c, u: {"pk": town_a_course(c, u)}),
+    "cadres:course_edit": ("GET", lambda c, u: {"pk": town_a_course(c, u)}),
+    "cadres:course_enrol": ("POST", lambda c, u: {"pk": town_a_course(c, u)}),
+    "cadres:enrolment_attend": ("POST", lambda c, u: {"pk": town_a_enrolment(c, u)}),
+    "cadres-course-detail": ("GET", lambda c, u: {"pk": town_a_course(c, u)}),
+    "cadres-enrolment-detail": ("GET", lambda c, u: {"pk": town_a_enrolment(c, u)}),
+    "cadres-attendance-detail": ("GET", lambda c, u: {"pk": town_a_attendance(c, u)}),
+    "cadres-training-detail": ("GET", lambda c, u: {"pk": town_a_training(c, u)}),
     "cadres-worker-detail": _worker(),
     "cadres-record-detail": _record(),
     "cadres-review-detail": ("GET", lambda c, u: {"pk": town_a_review(c, u)}),

@@ -70,6 +70,16 @@ def timeline(worker: SocialWorker) -> list[Entry]:
             str(assessment.get_grade_display()) if assessment.grade else
             str(assessment.get_status_display()),
         ))  # fmt: skip
+    for enrolment in worker.enrolments.select_related("course").filter(status="completed"):
+        course = enrolment.course
+        entries.append(
+            Entry(
+                course.ends_on,
+                _("干部培训"),
+                course.title,
+                _("结业，出勤 %(h)s 学时") % {"h": enrolment.hours_attended},
+            )
+        )
     for certificate in worker.certificates.all():
         if certificate.issued_on:
             entries.append(Entry(
