@@ -68,3 +68,23 @@ class EnrolmentStatus(models.TextChoices):
     ENROLLED = "enrolled", _("已报名")
     COMPLETED = "completed", _("已结业")
     ABSENT = "absent", _("未完成")
+
+
+class SelfAssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("自评中")
+    SUBMITTED = "submitted", _("待乡镇审核")
+    RETURNED = "returned", _("退回修改")
+    CHECKED = "checked", _("待县总评定")
+    DECIDED = "decided", _("已评定")
+
+
+class HomeKind(models.TextChoices):
+    HOME = "home", _("模范职工之家")
+    SMALL_HOME = "small_home", _("模范职工小家")
+
+
+class HomeLevel(models.TextChoices):
+    NATIONAL = "national", _("全国")
+    PROVINCE = "province", _("省级")
+    CITY = "city", _("市级")
+    COUNTY = "county", _("县级")

@@ -8,6 +8,9 @@ Definitions (scoped by the union the worker serves):
 - `cadres_trained`: cadres (a name at a union) who completed a course (干部培训班, 结业) ending
   in the period, scoped by the enrolling union; `training_hours`: the hours they attended on
   those courses (Decimal, one place).
+- `unions_rated`: unions holding a rating decided for a year within the period, by level
+  (keyed by the level's name; one union rated under two schemes counts under each).
+- `model_homes`: selections as 模范职工之家 or 职工小家 for years within the period.
 """
 
 from decimal import Decimal
@@ -16,7 +19,14 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.cadres.choices import AssessmentStatus, Grade, RecordStatus
-from gonghui.cadres.models import AnnualAssessment, Enrolment, MonthlyRecord, SocialWorker
+from gonghui.cadres.models import (
+    AnnualAssessment,
+    Enrolment,
+    ModelHome,
+    MonthlyRecord,
+    OrgRating,
+    SocialWorker,
+)
 from gonghui.core.figures import FigureScope
 
 LABELS = {
@@ -25,6 +35,8 @@ LABELS = {
     "assessments": _("年度考核（按等次）"),
     "cadres_trained": _("干部培训结业人数"),
     "training_hours": _("干部培训学时"),
+    "unions_rated": _("星级评定工会（按等级）"),
+    "model_homes": _("模范职工之家（小家）"),
 }
 WORKER = ("worker__organisation__path",)
 
@@ -49,6 +61,16 @@ def cadres_figures(scope: FigureScope) -> dict:
         "people": completed.values("union", "name").distinct().count(),
         "hours": completed.aggregate(hours=Sum("hours_attended"))["hours"],
     }
+    years = (scope.date_from.year, scope.date_to.year)
+    rated: dict[str, int] = {}
+    rows = (
+        OrgRating.objects.filter(scope.q("organisation__path"), year__range=years)
+        .order_by()
+        .values("level")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        rated[row["level"]] = row["n"]
     return {
         "social_workers": SocialWorker.objects.active()
         .filter(scope.q("organisation__path"))
@@ -59,4 +81,8 @@ def cadres_figures(scope: FigureScope) -> dict:
         "assessments": by_grade,
         "cadres_trained": training["people"],
         "training_hours": (training["hours"] or Decimal(0)).quantize(Decimal("0.1")),
+        "unions_rated": dict(sorted(rated.items())),
+        "model_homes": ModelHome.objects.filter(
+            scope.q("organisation__path"), year__range=years
+        ).count(),
     }

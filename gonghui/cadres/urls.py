@@ -12,4 +12,5 @@ urlpatterns = [
     path("records/", include("gonghui.cadres.records.urls")),
     path("reviews/", include("gonghui.cadres.reviews.urls")),
     path("training/", include("gonghui.cadres.training.urls")),
+    path("ratings/", include("gonghui.cadres.ratings.urls")),
 ]

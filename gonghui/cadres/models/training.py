@@ -11,35 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.cadres.choices import CourseKind, EnrolmentStatus
+from gonghui.cadres.models.common import OfferedDownQuerySet
 from gonghui.core.fields import link
-from gonghui.core.roles import EDIT_ROLES
-from gonghui.core.scoping import ScopedQuerySet, scope_paths
+from gonghui.core.scoping import ScopedQuerySet
 
 
-def ancestor_prefixes(paths) -> set[str]:
-    """Every organisation path above (or at) the given paths: where courses offered to them
-    come from."""
-    found = set()
-    for path in paths:
-        segments = path.split("/")[:-1]
-        found.update("/".join(segments[: i + 1]) + "/" for i in range(len(segments)))
-    return found
-
-
-class CourseQuerySet(ScopedQuerySet):
+class CourseQuerySet(OfferedDownQuerySet):
     scope_lookups = ("organisation__path",)
-
-    def visible_to(self, user, roles=None):
-        seen = super().visible_to(user, roles)
-        paths = scope_paths(user, roles if roles is not None else self.scope_roles)
-        if paths is None or not paths:
-            return seen
-        offered = Q(organisation__path__in=ancestor_prefixes(paths))
-        return self.filter(Q(pk__in=seen.values("pk")) | offered)
-
-    def editable_by(self, user):
-        # Offered from above is not editable: only the organiser's subtree edits.
-        return super().visible_to(user, roles=EDIT_ROLES)
 
 
 class Course(models.Model):
