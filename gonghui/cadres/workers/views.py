@@ -26,6 +26,7 @@ from gonghui.cadres.access import (
 from gonghui.cadres.models import SocialWorker
 from gonghui.cadres.records import services as record_services
 from gonghui.cadres.records.forms import AttendanceForm, TrainingForm
+from gonghui.cadres.reviews import services as review_services
 from gonghui.cadres.workers import queries, services
 from gonghui.cadres.workers.filters import WorkerFilterSet
 from gonghui.cadres.workers.forms import CertificateForm, WorkerForm
@@ -70,6 +71,7 @@ def _file_context(request, worker: SocialWorker) -> dict:
         "may_manage": may_manage(user, worker),
         "may_write": may_write_file(user, worker),
         "may_county": may_act_as_county(user, worker),
+        "may_review": any(review_services.may_give(user, worker, p) for p in review_services.PARTS),
     }
 
 
