@@ -149,4 +149,5 @@ urlpatterns = [
     path("rights/", include("gonghui.rights.api_urls")),
     path("stations/", include("gonghui.stations.api_urls")),
     path("workforce/", include("gonghui.workforce.api_urls")),
+    path("cadres/", include("gonghui.cadres.api_urls")),
 ]

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "gonghui.rights",
     "gonghui.stations",
     "gonghui.workforce",
+    "gonghui.cadres",
 ]
 
 MIDDLEWARE = [

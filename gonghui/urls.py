@@ -26,6 +26,7 @@ urlpatterns = [
     path("m/stations/", include("gonghui.stations.finder.urls")),
     path("workforce/", include("gonghui.workforce.urls")),
     path("m/workforce/", include("gonghui.workforce.portal.urls")),
+    path("cadres/", include("gonghui.cadres.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]
 

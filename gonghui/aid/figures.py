@@ -21,13 +21,16 @@ Definitions:
   `fee_refund_firms`: employers paid in the period.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.db.models import Count, F, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.aid.models import (
+    AidApplication,
     CareVisit,
     ClaimPayment,
     Enrolment,
@@ -182,3 +185,23 @@ def paid_by_programme(scope: FigureScope) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def applications_sent_on(scope: FigureScope) -> int:
+    """Aid applications sent on to review (提交审核) in the period by the unions in scope (a
+    social worker's monthly record quotes it, gonghui.core.work_counts)."""
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(scope.date_from, datetime.time.min, tzinfo=tz)
+    end = datetime.datetime.combine(
+        scope.date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    return (
+        AidApplication.objects.filter(scope.q("union__path"))
+        .filter(submitted_at__gte=start, submitted_at__lt=end)
+        .count()
+    )
+
+
+def care_visit_count(scope: FigureScope) -> int:
+    """`care_visits` alone (gonghui.core.work_counts)."""
+    return care_totals(scope)["visits"]

@@ -4,17 +4,22 @@ import it."""
 
 
 def register() -> None:
+    from django.utils.translation import gettext_lazy as _
+
     from gonghui.aid import dashboard, demo, figures, workbench
     from gonghui.aid.portal.queries import application_items
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
     from gonghui.core.periodic import register as register_periodic
+    from gonghui.core.work_counts import register_work_count
     from gonghui.core.workbench import register_workbench_items
     from gonghui.portal.hooks import register_application_source, register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
     from gonghui.reports.sections import register_dashboard_section
 
     register_figures("aid", figures.aid_figures, figures.LABELS)
+    register_work_count("aid_sent_on", _("送审救助申请"), figures.applications_sent_on)
+    register_work_count("care_visits", _("四送走访慰问"), figures.care_visit_count)
     register_dashboard_section("aid/dashboard_section.html", dashboard.section)
     register_home_link("aid_portal:home", "帮扶救助", "aid-home")
     register_application_source(application_items)

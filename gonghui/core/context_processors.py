@@ -28,6 +28,10 @@ class Scope:
         self.sees_stations = self.sees_registry or any(
             a.role == Role.STATION_KEEPER for a in assignments
         )
+        # Social workers reach the cadres module (their own growth file only).
+        self.sees_cadres = self.sees_registry or any(
+            a.role == Role.SOCIAL_WORKER for a in assignments
+        )
         if user.is_superuser:
             self.label = _("系统管理员（全部）")
         else:

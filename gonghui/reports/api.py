@@ -140,6 +140,22 @@ class StatsSerializer(serializers.Serializer):
     honourees_due_checkup = serializers.IntegerField(
         help_text=_("应安排健康体检的劳模（在职一年、退休两年未体检）")
     )
+    # 工会社工 (gonghui/cadres/figures.py); hours as exact decimal strings with one place.
+    social_workers = serializers.IntegerField(help_text=_("在岗工会社工数（当日）"))
+    monthly_records = serializers.IntegerField(help_text=_("统计期内各月已提交的月度工作纪实数"))
+    assessments = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_("统计期内各年度已审定的年度考核数，按等次（等次名称），每个等次都列出"),
+    )
+    cadres_trained = serializers.IntegerField(help_text=_("统计期内干部培训结业人数（工会+姓名）"))
+    training_hours = serializers.DecimalField(
+        max_digits=10, decimal_places=1, help_text=_("统计期内结业的干部培训出勤学时合计")
+    )
+    unions_rated = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_("统计期内各年度获评定的工会数，按等级（等级名称）；只列出有评定的等级"),
+    )
+    model_homes = serializers.IntegerField(help_text=_("统计期内各年度评选的模范职工之家（小家）"))
 
 
 class StatsView(APIView):

@@ -220,3 +220,13 @@ def cases_by_kind_table(scope: FigureScope) -> list[dict]:
         for code, label in CaseKind.choices
         if code in by_kind
     ]
+
+
+def cases_received(scope: FigureScope) -> int:
+    """`cases` alone (gonghui.core.work_counts: a social worker's monthly record quotes it)."""
+    return case_totals(scope)["received"]
+
+
+def visit_count(scope: FigureScope) -> int:
+    """`visits` alone (gonghui.core.work_counts)."""
+    return reception_totals(scope)[ReceptionKind.VISIT]

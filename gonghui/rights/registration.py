@@ -4,9 +4,12 @@ reports, registry and the portal never import it."""
 
 
 def register() -> None:
+    from django.utils.translation import gettext_lazy as _
+
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
     from gonghui.core.periodic import register as register_periodic
+    from gonghui.core.work_counts import register_work_count
     from gonghui.core.workbench import register_workbench_items
     from gonghui.portal.hooks import register_application_source, register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
@@ -16,6 +19,8 @@ def register() -> None:
     from gonghui.rights.portal.queries import case_items
 
     register_figures("rights", figures.rights_figures, figures.LABELS)
+    register_work_count("cases_received", _("受理维权案件"), figures.cases_received)
+    register_work_count("rights_visits", _("来访接待人次"), figures.visit_count)
     register_rate_keys(*figures.RATES)
     register_dashboard_section("rights/dashboard_section.html", dashboard.section)
     register_home_link("rights_portal:home", "法律援助", "rights-home")

@@ -186,11 +186,23 @@ NO_WORKFORCE = {
     "studio_alliances": 0,
     "honourees_due_checkup": 0,
 }
+# The cadres module's figures (gonghui/cadres/tests/test_figures_cadres.py): no social workers,
+# courses or ratings here; every grade is listed, levels only when some union holds one.
+NO_CADRES = {
+    "social_workers": 0,
+    "monthly_records": 0,
+    "assessments": dict.fromkeys(["优秀", "称职", "基本称职", "不称职"], 0),
+    "cadres_trained": 0,
+    "training_hours": Decimal("0.0"),
+    "unions_rated": {},
+    "model_homes": 0,
+}
 for expected in (TOWN_A, TOWN_B, COUNTY):
     expected.update(NO_AID)
     expected.update(NO_RIGHTS)
     expected.update(NO_STATIONS)
     expected.update(NO_WORKFORCE)
+    expected.update(NO_CADRES)
 KEYS = list(COUNTY)
 
 
