@@ -291,6 +291,7 @@ def test_anonymous_is_sent_to_login(client, county):
             "member-list",
             "schema",
             "stats",
+            "workbench",
         ) or name.endswith("-list"):
             assert response.status_code in (401, 403)
         else:
