@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "gonghui.core",
     "gonghui.registry",
     "gonghui.reports",
@@ -168,6 +170,11 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Private files (documents, stored imports and their error workbooks, generated reports):
+    # never served by URL, only through a scoped view. By default on the local disk under
+    # GONGHUI_PRIVATE_ROOT; GONGHUI_PRIVATE_STORAGE=s3 puts them in an S3-compatible bucket
+    # (django-storages, see the README) so that several web servers and workers share them.
+    "private": {"BACKEND": "gonghui.core.uploads.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -179,6 +186,21 @@ MEDIA_ROOT = DATA_DIR / "media"
 # Uploaded documents (hardship files, aid applications): outside the web root and never served
 # by URL; only a scoped view reads them back, as attachments.
 GONGHUI_PRIVATE_ROOT = Path(env.str("GONGHUI_PRIVATE_ROOT", default=str(DATA_DIR / "private")))
+if env.str("GONGHUI_PRIVATE_STORAGE", default="") == "s3":
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("GONGHUI_S3_BUCKET"),
+            "endpoint_url": env.str("GONGHUI_S3_ENDPOINT_URL", default="") or None,
+            "access_key": env.str("GONGHUI_S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("GONGHUI_S3_SECRET_KEY", default="") or None,
+            "region_name": env.str("GONGHUI_S3_REGION", default="") or None,
+            "location": env.str("GONGHUI_S3_PREFIX", default="private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 GONGHUI_UPLOAD_MAX_BYTES = env.int("GONGHUI_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 # Optional virus scan of uploads: a dotted path to a callable(bytes) that raises ValueError on a
 # finding (e.g. a clamd client); empty means type and size checks only.
@@ -202,10 +224,13 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "gonghui.core.api_strict.KnownQueryParameters",  # last: refuses what is not documented
+    ],
     "DEFAULT_PAGINATION_CLASS": "gonghui.core.api_pagination.KeysetApiPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "gonghui.core.api_schema.GonghuiAutoSchema",
 }
 # API tokens expire (0 = never); `gonghui drf_create_token -r USER` issues a new one.
 GONGHUI_API_TOKEN_DAYS = env.int("GONGHUI_API_TOKEN_DAYS", default=90)
@@ -273,6 +298,56 @@ GONGHUI_WARNING_HANDLE_HOURS = {
     int(level): int(hours)
     for level, hours in env.dict("GONGHUI_WARNING_HANDLE_HOURS", default={}).items()
 }
+
+# Background work (gonghui.core.jobs) through Django's task framework (the django-tasks backport).
+# GONGHUI_TASKS_BACKEND chooses the engine:
+#   database  (default) jobs are rows in the database (django-tasks-db). The web process runs them
+#             in a worker thread of its own unless GONGHUI_TASKS_EMBEDDED_WORKER=0; a deployment
+#             runs `gonghui db_worker` on any number of machines (SELECT … FOR UPDATE SKIP LOCKED
+#             on PostgreSQL), and a job queued before a restart is picked up after it.
+#   rq        jobs go to Redis (GONGHUI_REDIS_URL) and `gonghui rqworker default` runs them;
+#             needs `pip install 'gonghui[rq]'`.
+#   immediate jobs run inline, in the request that queues them (no worker at all).
+GONGHUI_TASKS_BACKEND = env.str("GONGHUI_TASKS_BACKEND", default="database")
+_TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+if GONGHUI_TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured("GONGHUI_TASKS_BACKEND must be database, rq or immediate.")
+TASKS = {
+    "default": _TASK_BACKENDS[GONGHUI_TASKS_BACKEND],
+    # Inline runs (GONGHUI_JOBS_EAGER=1, tests) go through the framework too.
+    "immediate": _TASK_BACKENDS["immediate"],
+}
+if GONGHUI_TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": env.str("GONGHUI_REDIS_URL", default="redis://127.0.0.1:6379/0"),
+            "DEFAULT_TIMEOUT": env.int("GONGHUI_RQ_TIMEOUT", default=3600),
+        }
+    }
+# The web process's own worker thread (database backend only): what lets `make demo` run jobs on
+# a bare machine. Turn it off where `gonghui db_worker` processes do the work.
+GONGHUI_TASKS_EMBEDDED_WORKER = env.bool(
+    "GONGHUI_TASKS_EMBEDDED_WORKER", default=GONGHUI_TASKS_BACKEND == "database"
+)
+# A job whose worker died (a restart, a killed process) is queued again until it has been started
+# this many times, then failed.
+GONGHUI_JOBS_MAX_ATTEMPTS = env.int("GONGHUI_JOBS_MAX_ATTEMPTS", default=2)
+# Periodic work (gonghui.core.periodic): the embedded worker also queues what is due, unless a
+# `gonghui run_periodic` scheduler (cron or systemd) does it.
+GONGHUI_PERIODIC_EMBEDDED = env.bool(
+    "GONGHUI_PERIODIC_EMBEDDED", default=GONGHUI_TASKS_EMBEDDED_WORKER
+)
+# How often each periodic job runs, in minutes, e.g. "import_files_purge=60,risk=30".
+GONGHUI_PERIODIC_MINUTES = {
+    name: int(minutes) for name, minutes in env.dict("GONGHUI_PERIODIC_MINUTES", default={}).items()
+}
+# Import files kept for the error workbook (encrypted) are purged this many hours after upload.
+GONGHUI_IMPORT_FILE_RETENTION_HOURS = env.int("GONGHUI_IMPORT_FILE_RETENTION_HOURS", default=72)
 
 # Filters offer "all" rather than a row of dashes.
 FILTERS_EMPTY_CHOICE_LABEL = _("全部")

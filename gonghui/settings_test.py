@@ -20,3 +20,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_USE_FINDERS = True
 # Uploads of the test run go to a throwaway folder, never into the checkout's data directory.
 GONGHUI_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="gonghui-test-private-"))  # noqa: F405
+# Jobs wait in the database queue unless a test runs them (GONGHUI_JOBS_EAGER, or
+# gonghui.core.tasks_embedded.run_pending); no worker thread starts behind a test's back.
+GONGHUI_TASKS_EMBEDDED_WORKER = False
+GONGHUI_PERIODIC_EMBEDDED = False

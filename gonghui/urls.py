@@ -24,3 +24,6 @@ urlpatterns = [
     path("m/rights/", include("gonghui.rights.portal.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]
+
+handler404 = "gonghui.core.views.errors.page_not_found"
+handler500 = "gonghui.core.views.errors.server_error"

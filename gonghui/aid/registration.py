@@ -7,6 +7,7 @@ def register() -> None:
     from gonghui.aid import dashboard, demo, figures, workbench
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
+    from gonghui.core.periodic import register as register_periodic
     from gonghui.core.workbench import register_workbench_items
     from gonghui.portal.hooks import register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
@@ -17,7 +18,31 @@ def register() -> None:
     register_home_link("aid_portal:home", "帮扶救助", "aid-home")
     register_demo_extension(name="aid", generate=demo.generate, reset=demo.reset)
     register_landing(counter_landing)
+    register_periodic(
+        "hardship_review", hardship_review_due, minutes=24 * 60, label="困难档案年度复核到期"
+    )
     register_workbench_items(workbench.items)
+
+
+def hardship_review_due() -> dict:
+    """The yearly-review due list (年度复核), counted each day: files on record whose review is
+    late, and those coming due within 30 days; the union pages show the lists themselves."""
+    import datetime
+
+    from django.utils import timezone
+
+    from gonghui.aid.models import HardshipFile
+
+    today = timezone.localdate()
+    late = HardshipFile.objects.review_due(today)
+    soon = HardshipFile.objects.review_due(today + datetime.timedelta(days=30)).exclude(
+        pk__in=late.values("pk")
+    )
+    return {
+        "late": late.count(),
+        "due_within_30_days": soon.count(),
+        "unions_late": late.values("union").distinct().count(),
+    }
 
 
 def counter_landing(user) -> str | None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import Organisation
 from gonghui.core.roles import USER_ADMIN_ROLES, Role
+from gonghui.core.scoping import holds_role_at, scope_paths
 
 
 class ScopedModelForm(forms.ModelForm):
@@ -76,6 +77,7 @@ class OrganisationForm(ScopedModelForm):
             "founded_on",
             "term_ends_on",
             "status",
+            "takes_fallback_members",
         ]
         widgets = {"founded_on": DateInput(), "term_ends_on": DateInput()}
 
@@ -84,8 +86,13 @@ class OrganisationForm(ScopedModelForm):
         if self.instance.pk:
             # Moving is its own action (it carries a whole subtree), not an edit of a field.
             del self.fields["parent"]
+            may_mark = holds_role_at(self.user, self.instance, USER_ADMIN_ROLES)
         else:
             self.fields["parent"].required = not self.user.is_superuser
+            may_mark = scope_paths(self.user, USER_ADMIN_ROLES) != []
+        if not may_mark:
+            # 兜底入会 is the administrator's to set (the service checks it again).
+            del self.fields["takes_fallback_members"]
 
 
 class MoveForm(forms.Form):

@@ -77,6 +77,12 @@ class OrganisationSerializer(ScopedModelSerializer):
     term_overdue = serializers.BooleanField(
         source="is_term_overdue", read_only=True, help_text=_("未按期换届（由任期届满日期推算）")
     )
+    admits_members = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "会员可直接加入：基层工会、联合基层工会、产业(行业)工会，及设为兜底入会的乡镇(街道)总工会、园区工会"
+        ),
+    )
 
     class Meta:
         model = Organisation
@@ -92,6 +98,8 @@ class OrganisationSerializer(ScopedModelSerializer):
             "term_ends_on",
             "term_overdue",
             "status",
+            "takes_fallback_members",
+            "admits_members",
         ]
         validators = []  # the service checks names (scoped message), kinds and the tree
 

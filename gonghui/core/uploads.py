@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils.deconstruct import deconstructible
@@ -99,12 +99,12 @@ def scan(data: bytes, refuse) -> None:
         refuse(_("未通过病毒扫描：%(finding)s") % {"finding": finding})
 
 
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Files outside the web root (settings.GONGHUI_PRIVATE_ROOT), under random names. Never
-    under MEDIA_URL or STATIC_URL: no URL reaches them except a module's scoped view."""
+class PrivateFileSystemStorage(FileSystemStorage):
+    """The default backend of the named storage "private" (settings.STORAGES): files outside the
+    web root (settings.GONGHUI_PRIVATE_ROOT), under random names. Never under MEDIA_URL or
+    STATIC_URL: no URL reaches them except a module's scoped view."""
 
-    def __init__(self):
+    def __init__(self, **kwargs):
         super().__init__(location=None, base_url=None)
 
     @property
@@ -114,6 +114,62 @@ class PrivateStorage(FileSystemStorage):
     @property
     def location(self):
         return str(settings.GONGHUI_PRIVATE_ROOT)
+
+    def url(self, name):
+        raise ValueError("private files have no URL: serve them through a scoped view")
+
+
+@deconstructible
+class PrivateStorage(Storage):
+    """Whatever settings.STORAGES["private"] names (local disk, or an S3-compatible bucket
+    through django-storages), looked up at each use, so that file fields and migrations name
+    this class and never a backend, and a settings change (or a test's) takes effect at once."""
+
+    @property
+    def backend(self) -> Storage:
+        return storages["private"]
+
+    def open(self, name, mode="rb"):
+        return self.backend.open(name, mode)
+
+    def save(self, name, content, max_length=None):
+        return self.backend.save(name, content, max_length=max_length)
+
+    def generate_filename(self, filename):
+        return self.backend.generate_filename(filename)
+
+    def get_available_name(self, name, max_length=None):
+        return self.backend.get_available_name(name, max_length=max_length)
+
+    def get_valid_name(self, name):
+        return self.backend.get_valid_name(name)
+
+    def delete(self, name):
+        return self.backend.delete(name)
+
+    def exists(self, name):
+        return self.backend.exists(name)
+
+    def listdir(self, path):
+        return self.backend.listdir(path)
+
+    def size(self, name):
+        return self.backend.size(name)
+
+    def url(self, name):
+        return self.backend.url(name)
+
+    def path(self, name):
+        return self.backend.path(name)
+
+    def get_modified_time(self, name):
+        return self.backend.get_modified_time(name)
+
+    def get_created_time(self, name):
+        return self.backend.get_created_time(name)
+
+    def get_accessed_time(self, name):
+        return self.backend.get_accessed_time(name)
 
 
 private_storage = PrivateStorage()

@@ -9,13 +9,12 @@ from django.core import signing
 from django.urls import reverse
 
 from gonghui.core.models import Organisation, OrgStatus
-from gonghui.core.models.orgs import COVERING_KINDS
 
 _join_signer = signing.Signer(salt="gonghui.portal.join", sep=".")
 
 
 def accepts_members(union: Organisation) -> bool:
-    return union.kind in COVERING_KINDS and union.status == OrgStatus.ACTIVE
+    return union.admits_members and union.status == OrgStatus.ACTIVE
 
 
 def join_code(union: Organisation) -> str:
@@ -29,7 +28,8 @@ def union_for_code(code: str) -> Organisation | None:
     except (signing.BadSignature, ValueError):
         return None
     return (
-        Organisation.objects.filter(pk=pk, kind__in=COVERING_KINDS, status=OrgStatus.ACTIVE)
+        Organisation.objects.admitting_members()
+        .filter(pk=pk, status=OrgStatus.ACTIVE)
         .select_related("county")
         .first()
     )

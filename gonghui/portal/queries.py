@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.http import Http404
 
 from gonghui.core.models import Organisation, OrgStatus
-from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.registry.choices import MemberStatus
 from gonghui.registry.membership_queries import applications_for_phone, member_spells_for_phone
 from gonghui.registry.models import Employer
@@ -67,8 +66,8 @@ def employer_named(union: Organisation, text: str) -> Employer | None:
 
 def county_unions(county: Organisation, text: str = "", *, exclude=None):
     """Unions of the county that take members, searched by name or pinyin initials."""
-    unions = Organisation.objects.filter(
-        county=county, kind__in=COVERING_KINDS, status=OrgStatus.ACTIVE
+    unions = Organisation.objects.admitting_members().filter(
+        county=county, status=OrgStatus.ACTIVE
     )
     if exclude is not None:
         unions = unions.exclude(pk=exclude.pk)

@@ -22,6 +22,12 @@ class RegistryConfig(AppConfig):
         register_counter("members", _("会员"), member_counts_by_org)
         register_counter("employers", _("在营单位"), employer_counts_by_org)
 
+        # Stored import files (encrypted) go on the schedule once past their retention.
+        from gonghui.core.periodic import register as register_periodic
+        from gonghui.registry.imports import tasks as import_tasks
+
+        register_periodic("import_files", import_tasks.purge, minutes=60, label="清理导入文件")
+
         from gonghui.core.workbench import register_workbench_items
         from gonghui.registry import workbench
 

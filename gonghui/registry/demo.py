@@ -31,7 +31,7 @@ from gonghui.core.models.orgs import path_segment
 from gonghui.core.pinyin import initials
 from gonghui.core.roles import Role
 from gonghui.core.validators import make_credit_code, make_mobile, make_resident_id
-from gonghui.registry import demo_activity, demo_hooks
+from gonghui.registry import demo_activity, demo_hooks, demo_newform
 from gonghui.registry.choices import (
     EmploymentForm,
     Industry,
@@ -375,10 +375,12 @@ def build(*, members: int, employers: int, seed: int, reset: bool = False) -> De
             reset_data()
         _check_usernames()
         ctx = Ctx(rng=random.Random(seed), today=timezone.localdate())
-        users = _generate(ctx, max(members - demo_activity.NEW_MEMBERS, 0), employers)
+        generated = members - demo_activity.NEW_MEMBERS - demo_newform.NEW_MEMBERS
+        users = _generate(ctx, max(generated, 0), employers)
         town1, town2 = ctx.towns[TOWNS[0][0]], ctx.towns[TOWNS[1][0]]
         activity = demo_activity.generate(rng=ctx.rng, town1=town1, town2=town2)
-        extra_lines = [
+        drive = demo_newform.generate(rng=ctx.rng, town1=town1, town2=town2)
+        extra_lines = demo_newform.report_lines(drive) + [
             line
             for extension in demo_hooks.EXTENSIONS
             for line in extension.generate(rng=ctx.rng, today=ctx.today, town1=town1, town2=town2)

@@ -20,6 +20,12 @@ Definitions, where DESIGN.md leaves a choice:
 - `membership_rate`'s numerator is the active members employed by the unionized employers in
   scope, whichever union they belong to (a courier outlet in a town may be covered by a county
   industry union), so that numerator and denominator are about the same employers.
+- Members count wherever they belong: a grassroots or joint union, an industry union (couriers,
+  riders and drivers join theirs directly) or a town or park taking fallback members (兜底入会);
+  scope is the member's union's path as for every member figure. `members_women` counts active
+  members whose ID number's gender digit is even (the `gender` column, derived when the number is
+  written); `members_new_form_by_form` breaks `members_new_form` down by employment form (every
+  new form, zeros included; its values sum to `members_new_form`).
 - `orgs_by_kind` counts active organisations only (every kind, zeros included): a dormant or
   dissolved union is not one the county has. `unions_term_overdue`: active organisations whose
   term ended before today.
@@ -37,7 +43,9 @@ from gonghui.core.figures import FigureScope, rate
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
 from gonghui.core.models.orgs import PATH_SEGMENT_WIDTH
 from gonghui.registry.choices import (
+    NEW_EMPLOYMENT_FORMS,
     EmploymentForm,
+    Gender,
     MemberSource,
     MemberStatus,
     OperatingStatus,
@@ -65,6 +73,8 @@ LABELS = {
     "members_new": _("新增会员"),
     "members_new_form": _("新就业形态会员"),
     "members_migrant": _("农民工会员"),
+    "members_women": _("女会员"),
+    "members_new_form_by_form": _("新就业形态会员（按职业）"),
     "membership_rate": _("入会率"),
     "orgs_by_kind": _("工会组织数"),
     "unions_term_overdue": _("未按期换届工会"),
@@ -95,6 +105,8 @@ def registry_figures(scope: FigureScope) -> dict:
         "members_new": members["new"] - flows["active_transfers_in"],
         "members_new_form": members["new_form"],
         "members_migrant": members["migrant"],
+        "members_women": members["women"],
+        "members_new_form_by_form": new_form_by_form(scope),
         "membership_rate": rate(employed, employers["employees_unionized"]),
         "orgs_by_kind": orgs["by_kind"],
         "unions_term_overdue": orgs["overdue"],
@@ -131,7 +143,7 @@ def employer_tallies(scope: FigureScope) -> dict:
 
 
 def member_tallies(scope: FigureScope) -> dict:
-    """Active members in scope, in one pass over a covering index (reports migration 0001).
+    """Active members in scope, in one pass over a covering index (reports migrations 0001, 0002).
 
     Each count names a column the index holds (count(*) cannot take a filter in Django, and
     count(id) would visit the table): a million members are a million index entries, no rows.
@@ -150,6 +162,7 @@ def member_tallies(scope: FigureScope) -> dict:
                     "employment_form", filter=~Q(employment_form=EmploymentForm.STANDARD)
                 ),
                 migrant=Count("is_migrant_worker", filter=Q(is_migrant_worker=True)),
+                women=Count("gender", filter=Q(gender=Gender.FEMALE)),
                 employed=Count("employer"),
             )
         )
@@ -254,15 +267,26 @@ def org_tallies(scope: FigureScope) -> dict:
 
 
 def members_by_form(scope: FigureScope) -> dict[str, int]:
-    """Active members in scope by employment form."""
-    rows = (
-        Member.objects.active()
-        .filter(scope.q(*MEMBER_LOOKUPS))
-        .values_list("employment_form")
-        .annotate(n=Count("employment_form"))
-        .order_by()
-    )
-    return dict(rows)
+    """Active members in scope by employment form (forms without members left out)."""
+
+    def query():
+        rows = (
+            Member.objects.active()
+            .filter(scope.q(*MEMBER_LOOKUPS))
+            .values_list("employment_form")
+            .annotate(n=Count("employment_form"))
+            .order_by()
+        )
+        return dict(rows)
+
+    return scope.memo("registry.by_form", query)
+
+
+def new_form_by_form(scope: FigureScope) -> dict[str, int]:
+    """`members_new_form_by_form`: every new employment form, zeros included, in the choices'
+    order (the figure's keys do not depend on the data)."""
+    counts = members_by_form(scope)
+    return {form: counts.get(form, 0) for form in NEW_EMPLOYMENT_FORMS}
 
 
 def members_new_by_month(scope: FigureScope) -> list[tuple[datetime.date, int]]:

@@ -46,9 +46,7 @@ class MemberForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = self.fields["union"].queryset.filter(
-            kind__in=COVERING_KINDS
-        )
+        self.fields["union"].queryset = self.fields["union"].queryset.admitting_members()
         if self.instance.employer_id:
             self.initial["employer"] = self.instance.employer.credit_code
         if self.instance.pk:

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.forms import DateInput, style
 from gonghui.core.models import Organisation, OrgStatus
-from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.registry.choices import EmploymentForm
 from gonghui.registry.forms import CreditCodeChoiceField
 from gonghui.registry.models import Employer, Member
@@ -33,14 +32,14 @@ class RefuseForm(forms.Form):
 
 
 def receiving_unions(member: Member):
-    """The unions a member may be moved to: any active union of the county that members join.
+    """The unions a member may be moved to: any active organisation of the county that members
+    join (`Organisation.admits_members`).
 
     Deliberately not limited to the clerk's scope: a new job is often in another town, and it is
     the receiving union that decides. Union names are public (every union has a join poster)."""
     return (
-        Organisation.objects.filter(
-            county_id=member.union.county_id, kind__in=COVERING_KINDS, status=OrgStatus.ACTIVE
-        )
+        Organisation.objects.admitting_members()
+        .filter(county_id=member.union.county_id, status=OrgStatus.ACTIVE)
         .exclude(pk=member.union_id)
         .order_by("name")
     )
@@ -56,7 +55,7 @@ class TransferForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "receiving-unions", "autocomplete": "off"}),
         error_messages={
             "required": _("请填写转入工会"),
-            "invalid_choice": _("本县没有该名称的基层工会（或该工会不在正常状态）"),
+            "invalid_choice": _("本县没有该名称的可接收会员的工会（或该工会不在正常状态）"),
         },
     )
     employer = CreditCodeChoiceField(

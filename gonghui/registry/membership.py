@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core import audit, sms
 from gonghui.core.models import AuditAction, OrgStatus
-from gonghui.core.models.orgs import COVERING_KINDS
+from gonghui.core.models.orgs import admission_error
 from gonghui.core.scoping import OUT_OF_SCOPE, acting_for, may_edit_org
 from gonghui.core.validators import name_error
 from gonghui.registry.choices import (
@@ -41,8 +41,8 @@ PENDING_EXISTS = gettext_lazy("该身份号码已有待审核的申请，请等�
 def _check_union(union, errors: dict) -> None:
     if union is None:
         errors["union"] = _("请选择工会")
-    elif union.kind not in COVERING_KINDS:
-        errors["union"] = _("只能加入基层工会或联合基层工会")
+    elif refusal := admission_error(union):
+        errors["union"] = refusal
     elif union.status != OrgStatus.ACTIVE:
         errors["union"] = _("该工会目前不接受入会申请")
 
@@ -248,6 +248,10 @@ def approve(*, actor, application: Application) -> Member:
     row lock; the second finds it decided and is refused."""
     application = _locked(application)
     _check_decider(actor, application)
+    errors: dict = {}
+    _check_union(application.union, errors)  # it may have changed since the submission
+    if errors:
+        raise ValidationError(errors["union"])
     before = audit.snapshot(application)
     today = timezone.localdate()
     if application.kind == ApplicationKind.JOIN:

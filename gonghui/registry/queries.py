@@ -55,17 +55,28 @@ def employer_counts_by_org(orgs: list[Organisation], parent_path: str) -> dict[i
 
 def kind_change_errors(org: Organisation, new_kind: str) -> dict:
     """An organisation that members belong to, or that covers or hosts employers, keeps a kind
-    that can do so."""
+    (and a 兜底入会 mark) that can do so. `org` carries the changed fields already."""
     from django.utils.translation import gettext as _
 
-    from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
+    from gonghui.core.models.orgs import (
+        COVERING_KINDS,
+        FALLBACK_KINDS,
+        TERRITORIAL_KINDS,
+        kind_admits_members,
+    )
 
     reasons = []
-    if new_kind not in COVERING_KINDS:
-        if Member.objects.active().filter(union=org).exists():
-            reasons.append(_("该组织有在会会员"))
-        if Employer.objects.filter(union=org).exists():
-            reasons.append(_("该组织是单位的所在工会"))
+    admits = kind_admits_members(new_kind, org.takes_fallback_members)
+    if not admits and Member.objects.active().filter(union=org).exists():
+        if new_kind in FALLBACK_KINDS:
+            return {
+                "takes_fallback_members": _(
+                    "该组织有兜底入会的在会会员，须先将会员转出才能取消兜底入会"
+                )
+            }
+        reasons.append(_("该组织有在会会员"))
+    if new_kind not in COVERING_KINDS and Employer.objects.filter(union=org).exists():
+        reasons.append(_("该组织是单位的所在工会"))
     if new_kind not in TERRITORIAL_KINDS and Employer.objects.filter(territory=org).exists():
         reasons.append(_("该组织是单位的属地工会"))
     if not reasons:

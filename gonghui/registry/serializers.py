@@ -76,7 +76,10 @@ class MemberSerializer(ScopedModelSerializer):
     )
     union = ScopedRelatedField(
         queryset=Organisation.objects.all(),
-        help_text=_("所在工会（基层工会或联合基层工会）的 id，须在您的可编辑范围内"),
+        help_text=_(
+            "所在工会的 id，须在您的可编辑范围内：基层工会、联合基层工会、产业(行业)工会，"
+            "或兜底入会的乡镇(街道)总工会、园区工会"
+        ),
     )
     employer = ScopedRelatedField(
         queryset=Employer.objects.all(),

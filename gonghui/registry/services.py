@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.models import AuditAction, Organisation
-from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS
+from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS, admission_error
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org, may_see_org
 from gonghui.core.validators import name_error, validate_credit_code
 from gonghui.registry.choices import MemberStatus
@@ -129,8 +129,8 @@ def _clean_member(member: Member, errors: dict, *, actor, before: dict) -> None:
         errors["name"] = error
     if not member.union_id:
         errors["union"] = _("请选择所在工会")
-    elif member.union.kind not in COVERING_KINDS:
-        errors["union"] = _("会员须加入基层工会或联合基层工会")
+    elif refusal := admission_error(member.union):
+        errors["union"] = refusal
     if member.joined_on and member.joined_on > timezone.localdate():
         errors["joined_on"] = _("入会日期不能晚于今天")
     if member.status == MemberStatus.ACTIVE:
@@ -214,4 +214,5 @@ def reveal(*, actor, member: Member, field: str) -> str:
 
 
 def union_choices_for(organisation: Organisation):
-    return Organisation.objects.subtree(organisation).filter(kind__in=COVERING_KINDS)
+    """The organisations in `organisation`'s subtree that members may belong to."""
+    return Organisation.objects.subtree(organisation).admitting_members()

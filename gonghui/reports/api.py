@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from gonghui.core.models import Organisation, OrgKind
 from gonghui.core.scoping import holds_role
+from gonghui.registry.choices import NEW_EMPLOYMENT_FORMS, EmploymentForm
 from gonghui.reports.figures import PeriodError, figures_for, make_scope
 
 
@@ -39,6 +40,20 @@ OrgsByKindSerializer = serializers.SerializerMetaclass(
 )
 
 
+# Active new-form members by employment form, every new form present: one field per form code.
+NewFormByFormSerializer = serializers.SerializerMetaclass(
+    "NewFormByFormSerializer",
+    (serializers.Serializer,),
+    {
+        "__module__": __name__,
+        **{
+            form: serializers.IntegerField(help_text=EmploymentForm(form).label)
+            for form in NEW_EMPLOYMENT_FORMS
+        },
+    },
+)
+
+
 def YUAN(**kwargs):  # noqa: N802 - reads as a field type
     return serializers.DecimalField(max_digits=16, decimal_places=2, **kwargs)
 
@@ -53,6 +68,12 @@ class StatsSerializer(serializers.Serializer):
     members_new = serializers.IntegerField(help_text=_("统计期内入会且仍在会的会员数"))
     members_new_form = serializers.IntegerField(help_text=_("新就业形态在会会员数"))
     members_migrant = serializers.IntegerField(help_text=_("农民工在会会员数"))
+    members_women = serializers.IntegerField(
+        help_text=_("女性在会会员数（由身份号码的性别位得出）")
+    )
+    members_new_form_by_form = NewFormByFormSerializer(
+        help_text=_("按就业形态（代码）的新就业形态在会会员数，每个新就业形态都列出")
+    )
     membership_rate = serializers.FloatField(help_text=_("已建会单位在会会员数 / 职工人数"))
     orgs_by_kind = OrgsByKindSerializer(help_text=_("各类型正常状态工会组织数"))
     unions_term_overdue = serializers.IntegerField(help_text=_("未按期换届的工会组织数"))

@@ -29,6 +29,7 @@ CARDS = (
     "members_new",
     "members_new_form",
     "members_migrant",
+    "members_women",
     "employers",
     "employers_unionized",
     "founding_rate",
@@ -107,6 +108,7 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
         "figures": values,
         "founding_chart": founding_chart(scope),
         "form_chart": form_chart(scope),
+        "new_form_rows": new_form_rows(values, within),
         "month_chart": month_chart(scope),
         "drive": drive(scope, within),
         "overdue": {
@@ -158,6 +160,20 @@ def form_chart(scope: FigureScope) -> dict:
         ],
         "labels": {"title": _("会员就业形态")},
     }
+
+
+def new_form_rows(values: dict, within: dict) -> list[dict]:
+    """`members_new_form_by_form` as the table beside the forms chart, each form linked to the
+    member list filtered by it."""
+    return [
+        {
+            "key": form,
+            "label": str(EmploymentForm(form).label),
+            "count": n,
+            "url": _url("registry:member_list", {"employment_form": form, **within}),
+        }
+        for form, n in values["members_new_form_by_form"].items()
+    ]
 
 
 def month_chart(scope: FigureScope) -> dict:

@@ -6,8 +6,11 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import figures
 from gonghui.core.models import OrgKind
+from gonghui.registry.choices import EmploymentForm
 from gonghui.registry.figures import RATES
 
+# Dict figures shown as a total and one row per key (the keys are codes, spelled out here).
+BREAKDOWN_KEYS = ("orgs_by_kind", "members_new_form_by_form")
 # Keys whose values are shares (0..1), or dicts of shares, shown as percentages. Later modules
 # add theirs (register_rate_keys) from their AppConfig.ready, as they register their figures.
 RATE_KEYS = set(RATES)
@@ -36,18 +39,23 @@ def text(key: str, value) -> str:
 
 
 def kind_label(code: str) -> str:
-    try:
-        return str(OrgKind(code).label)
-    except ValueError:
-        return code
+    """An organisation kind's or an employment form's code spelled out; other keys (already
+    names, as aid's and rights' breakdowns) as they are."""
+    for choices in (OrgKind, EmploymentForm):
+        try:
+            return str(choices(code).label)
+        except ValueError:
+            continue
+    return code
 
 
 def rows(values: dict) -> list[tuple[str, str]]:
-    """(label, text) per figure, in the providers' order; organisations one row per kind."""
+    """(label, text) per figure, in the providers' order; organisations one row per kind, new-form
+    members one row per form."""
     labels = figures.labels()
     result = []
     for key, value in values.items():
-        if key == "orgs_by_kind":
+        if key in BREAKDOWN_KEYS:
             result.append((str(labels.get(key, key)), text(key, sum(value.values()))))
             result += [(f"  {kind_label(k)}", text(k, n)) for k, n in value.items()]
         else:

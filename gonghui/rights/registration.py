@@ -6,6 +6,7 @@ reports, registry and the portal never import it."""
 def register() -> None:
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
+    from gonghui.core.periodic import register as register_periodic
     from gonghui.core.workbench import register_workbench_items
     from gonghui.portal.hooks import register_home_link
     from gonghui.registry.demo_hooks import register_demo_extension
@@ -19,7 +20,19 @@ def register() -> None:
     register_home_link("rights_portal:home", "法律援助", "rights-home")
     register_demo_extension(name="rights", generate=demo.generate, reset=demo.reset)
     register_landing(counsel_landing)
+    register_periodic("risk", risk_round, minutes=60, label="风险研判与预警升级")
     register_workbench_items(workbench.items)
+
+
+def risk_round() -> dict:
+    """Re-evaluate every monitored employer (a rise opens a warning) and move unhandled
+    warnings past their time up the tree: the schedule's "risk" job, and `gonghui rights_risk`."""
+    from gonghui.rights.risk import services as risk
+    from gonghui.rights.risk import warnings
+
+    opened = risk.evaluate_all()
+    escalated = warnings.escalate_overdue()
+    return {"opened": len(opened), "escalated": len(escalated)}
 
 
 def counsel_landing(user) -> str | None:

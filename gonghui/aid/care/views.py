@@ -21,7 +21,6 @@ from gonghui.aid.choices import CareSeason
 from gonghui.aid.models import CareCampaign, CareVisit
 from gonghui.core.filters import SubtreeFilter, prepare_form, yes_no_filter
 from gonghui.core.forms import DateInput, ServiceModelForm, style
-from gonghui.core.models.orgs import COVERING_KINDS
 from gonghui.core.scoping import may_edit_org
 from gonghui.core.sealed_search import query_of
 from gonghui.core.sheets.cells import CellError, Column, Template, attr
@@ -64,9 +63,9 @@ class RecipientForm(forms.Form):
     def __init__(self, *args, user, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["union"].queryset = queries.unions_for_list(user, campaign).filter(
-            kind__in=COVERING_KINDS
-        )
+        self.fields["union"].queryset = queries.unions_for_list(
+            user, campaign
+        ).admitting_members()
         for field in self.fields.values():
             style(field)
 

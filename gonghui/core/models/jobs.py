@@ -1,4 +1,6 @@
-"""Background jobs (imports, reports): one row per job, written by gonghui.core.jobs only."""
+"""Background jobs (imports, exports, reports, periodic work): one row per job, written by
+gonghui.core.jobs only. The row is what the pages read (progress, result, failure), whichever
+engine of the task framework delivers the job."""
 
 from django.conf import settings
 from django.db import models
@@ -62,6 +64,10 @@ class Job(models.Model):
     error = models.TextField(_("错误"), blank=True)
     # host:pid:token of the process that runs (or queued) the job, to spot jobs left by a dead one.
     worker = models.CharField(max_length=120, blank=True)
+    # The task framework's id of the latest delivery (a DBTaskResult's, an RQ job's), and how
+    # many times a worker has started the job (a job whose worker died is queued once more).
+    task_id = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +54,39 @@ ALLOWED_CHILDREN = {
 TERRITORIAL_KINDS = {OrgKind.TOWN_FEDERATION, OrgKind.PARK_UNION}
 # Organisations that can cover an employer (所在工会).
 COVERING_KINDS = {OrgKind.GRASSROOTS, OrgKind.JOINT_UNION}
+# Who holds members (DESIGN.md, "The organisation tree"): the unions of one or several employers,
+# and the industry unions, which admit couriers, riders and drivers directly (新就业形态入会);
+# a town federation or park union only when marked as taking fallback members (兜底入会) for
+# those no other union covers. `admits_members` and `admitting_members()` below are the one
+# predicate every path that holds members goes through (registry services, import, portal join
+# and transfer, application queue, forms).
+MEMBER_KINDS = {OrgKind.GRASSROOTS, OrgKind.JOINT_UNION, OrgKind.INDUSTRY_UNION}
+FALLBACK_KINDS = {OrgKind.TOWN_FEDERATION, OrgKind.PARK_UNION}
+
+
+def kind_admits_members(kind: str, takes_fallback_members: bool = False) -> bool:
+    return kind in MEMBER_KINDS or (kind in FALLBACK_KINDS and bool(takes_fallback_members))
+
+
+def admits_members_q(prefix: str = "") -> Q:
+    """Organisations (through `prefix`, e.g. "union__") that members may belong to."""
+    return Q(**{f"{prefix}kind__in": MEMBER_KINDS}) | Q(
+        **{f"{prefix}kind__in": FALLBACK_KINDS, f"{prefix}takes_fallback_members": True}
+    )
+
+
+def admission_error(org) -> str:
+    """Why members cannot belong to `org` (its kind and 兜底 mark; not its status), or ""."""
+    if org.admits_members:
+        return ""
+    if org.kind in FALLBACK_KINDS:
+        return _(
+            "%(name)s未开展兜底入会，不能直接接收会员；请加入基层工会、联合基层工会或"
+            "产业(行业)工会，或由管理员将该组织设为兜底入会"
+        ) % {"name": org.name}
+    return _(
+        "会员须加入基层工会、联合基层工会、产业(行业)工会，或开展兜底入会的乡镇(街道)总工会、园区工会"
+    )
 
 
 class OrgStatus(models.TextChoices):
@@ -66,6 +100,10 @@ class OrganisationQuerySet(ScopedQuerySet):
 
     def subtree(self, org: "Organisation"):
         return self.filter(path__startswith=org.path)
+
+    def admitting_members(self):
+        """Organisations members may belong to (kind and 兜底 mark; the caller checks status)."""
+        return self.filter(admits_members_q())
 
     def term_overdue(self, today: datetime.date | None = None):
         today = today or timezone.localdate()
@@ -87,6 +125,13 @@ class Organisation(models.Model):
     status = models.CharField(
         _("状态"), max_length=10, choices=OrgStatus.choices, default=OrgStatus.ACTIVE
     )
+    takes_fallback_members = models.BooleanField(
+        _("兜底入会"),
+        default=False,
+        help_text=_(
+            "乡镇(街道)总工会、园区工会：直接接收辖区内没有其他工会覆盖的职工入会（由管理员设置）"
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,6 +146,7 @@ class Organisation(models.Model):
         "founded_on",
         "term_ends_on",
         "status",
+        "takes_fallback_members",
     )
 
     class Meta:
@@ -135,6 +181,11 @@ class Organisation(models.Model):
     @property
     def audit_org_path(self) -> str:
         return self.path
+
+    @property
+    def admits_members(self) -> bool:
+        """Whether members may belong to this organisation (see MEMBER_KINDS)."""
+        return kind_admits_members(self.kind, self.takes_fallback_members)
 
     @property
     def is_term_overdue(self) -> bool:

@@ -15,10 +15,21 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit, tree
 from gonghui.core.models import AuditAction, AuditEntry, Organisation, OrgKind
-from gonghui.core.models.orgs import ALLOWED_CHILDREN, path_segment
+from gonghui.core.models.orgs import ALLOWED_CHILDREN, FALLBACK_KINDS, path_segment
+from gonghui.core.roles import USER_ADMIN_ROLES
+from gonghui.core.scoping import holds_role_at
 from gonghui.core.validators import name_error, validate_credit_code
 
-EDITABLE_FIELDS = ("name", "kind", "credit_code", "chair", "founded_on", "term_ends_on", "status")
+EDITABLE_FIELDS = (
+    "name",
+    "kind",
+    "credit_code",
+    "chair",
+    "founded_on",
+    "term_ends_on",
+    "status",
+    "takes_fallback_members",
+)
 UNION_CODE_PREFIX = "81"  # GB 32100: authority 8 (trade unions), category 1
 
 
@@ -62,6 +73,8 @@ def _check_fields(org: Organisation) -> None:
     chair = name_error((org.chair or "").strip(), _("工会主席"))
     if chair:
         errors["chair"] = chair  # a person's name: never a formula
+    if org.takes_fallback_members and org.kind not in FALLBACK_KINDS:
+        errors["takes_fallback_members"] = _("只有乡镇(街道)总工会和园区工会可以设为兜底入会")
     if org.founded_on and org.term_ends_on and org.term_ends_on < org.founded_on:
         errors["term_ends_on"] = _("任期届满日期不能早于成立日期")
     clash = Organisation.objects.filter(county_id=org.county_id, name=org.name).exclude(pk=org.pk)
@@ -69,6 +82,13 @@ def _check_fields(org: Organisation) -> None:
         errors["name"] = _("本县已有名为“%(name)s”的工会组织") % {"name": org.name}
     if errors:
         raise ValidationError(errors)
+
+
+def _check_fallback_setter(actor, org: Organisation, at: Organisation | None) -> None:
+    """Marking a town or park as taking fallback members (兜底入会) is the administrator's
+    decision: an administrator at `at` (the organisation, or its parent when it is new) or above."""
+    if at is not None and not holds_role_at(actor, at, USER_ADMIN_ROLES):
+        raise ValidationError({"takes_fallback_members": _("兜底入会只能由管理员设置")})
 
 
 def _save(org: Organisation, **kwargs) -> None:
@@ -87,6 +107,8 @@ def create_organisation(*, actor, name: str, kind: str, parent: Organisation | N
     _check_parent(kind, parent)
     org = Organisation(name=name.strip(), kind=kind, parent=parent, **fields)
     org.county_id = parent.county_id if parent else None
+    if org.takes_fallback_members:
+        _check_fallback_setter(actor, org, parent)
     _check_fields(org)
     # The path holds the primary key, which exists only after the insert.
     org.path = f"tmp-{uuid.uuid4().hex}"
@@ -120,12 +142,15 @@ def update_organisation(*, actor, organisation: Organisation, **changes) -> Orga
     _lock_county(organisation.county_id)
     org = Organisation.objects.select_related("parent").get(pk=organisation.pk)
     before = audit.snapshot(org)
-    old_kind = org.kind
+    old_kind, old_fallback = org.kind, org.takes_fallback_members
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} cannot be changed here")
         setattr(org, name, value.strip() if isinstance(value, str) else value)
-    if org.kind != old_kind:
+    if org.takes_fallback_members != old_fallback:
+        _check_fallback_setter(actor, org, org)
+    if org.kind != old_kind or org.takes_fallback_members != old_fallback:
+        # Who may hold members changes with either (the registry's guard: not while they do).
         _check_kind_change(org, org.kind)
     _check_fields(org)
     _save(org)

@@ -135,7 +135,9 @@ MEMBERS = Template(
         Column("手机号码", "phone", mobile, attr("phone_masked"), default="", as_text=True,
                width=14, render_clear=attr("phone"), repeats=False, mask=mask_mobile),
         Column("所在工会", "union", text(100), related_name("union"), required=True, width=24,
-               help=gettext_lazy("基层工会或联合基层工会的名称")),
+               help=gettext_lazy(
+                   "基层工会、联合基层工会、产业(行业)工会或兜底入会的乡镇(街道)总工会、园区工会的名称"
+               )),
         Column("工作单位信用代码", "employer", credit_code, employer_code_of, as_text=True,
                width=22, help=gettext_lazy("须为已登记的单位；新就业形态无固定单位的不填")),
         Column("就业形态", "employment_form", choice(EmploymentForm), label("employment_form"),

@@ -1,15 +1,20 @@
-"""An import on the web pages as background jobs: the upload is stored (under the data directory,
-not the web root, named by its job's id) and checked; confirming starts a follow-up job that
-checks again and writes. The job's result holds what the pages show."""
+"""An import on the web pages as background jobs: the upload is stored and checked; confirming
+starts a follow-up job that checks again and writes. The job's result holds what the pages show.
+
+The upload and its error workbook hold personal data in clear, so they are kept encrypted in the
+private storage (gonghui.core.private_files: under imports/, named by the job's id, never served
+by URL) and only decrypted into a temporary file while a job reads them. The upload goes as soon
+as it is written; whatever is left is purged by the schedule (`purge`, gonghui.core.periodic)
+once older than settings.GONGHUI_IMPORT_FILE_RETENTION_HOURS: long enough to fix a file and
+upload it again."""
 
 import datetime
-import time
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from gonghui.core import jobs
+from gonghui.core import jobs, private_files
 from gonghui.core.models import Job
 from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
 from gonghui.core.scoping import scope_paths
@@ -19,26 +24,28 @@ from gonghui.core.sheets.workbooks import column_positions, error_workbook
 from gonghui.registry.imports import TEMPLATES, Conflict, FileError, Outcome, import_table
 
 KIND = "import"
-RETENTION = datetime.timedelta(days=7)
 TASK = "gonghui.registry.imports.tasks.run_import"
 PREVIEW_ROWS = 50
 SHOWN_ERRORS = 1000
 SHOWN_CHARS = 60  # of a cell, in the stored preview
 
 
-def imports_dir(*, create: bool = False) -> Path:
-    path = Path(settings.DATA_DIR) / "imports"
-    if create:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+FOLDER = "imports"
 
 
-def upload_path(job: Job) -> Path:
-    return imports_dir() / job.params["file"]
+def retention() -> datetime.timedelta:
+    return datetime.timedelta(hours=settings.GONGHUI_IMPORT_FILE_RETENTION_HOURS)
 
 
-def errors_path(job: Job) -> Path:
-    return imports_dir() / f"{job.pk}-errors.xlsx"
+def upload_name(job: Job) -> str:
+    """The stored upload's name in the private storage ("" for a job of an older version,
+    whose clear file in the data directory is purged, never read)."""
+    name = job.params.get("file", "")
+    return name if name.startswith(FOLDER + "/") else ""
+
+
+def errors_name(job: Job) -> str:
+    return f"{FOLDER}/{job.pk}-errors.xlsx"
 
 
 def scope_root(actor, roles=EDIT_ROLES) -> str:
@@ -61,7 +68,6 @@ def start(*, actor, template: str, upload) -> Job:
     suffix = Path(upload.name).suffix.lower()
     if suffix not in SUFFIXES:
         raise FileError(_("只能导入 xlsx 或 csv 文件"))
-    purge()
     job = jobs.create(
         TASK,
         kind=KIND,
@@ -74,11 +80,7 @@ def start(*, actor, template: str, upload) -> Job:
         file="",
         dry_run=True,
     )
-    job.params["file"] = f"{job.pk}{suffix}"
-    imports_dir(create=True)
-    with open(upload_path(job), "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
+    job.params["file"] = private_files.store(f"{FOLDER}/{job.pk}{suffix}", upload)
     job.save(update_fields=["params"])
     return jobs.enqueue(job)
 
@@ -96,8 +98,8 @@ def run_import(job: Job, *, template: str, file: str, filename: str, dry_run: bo
         # Never fall back to the system's scope for a job whose owner is gone.
         raise jobs.JobError(_("提交人的账号已停用"))
     spec = TEMPLATES[template]
-    path = upload_path(job)
-    if not path.exists():
+    stored = upload_name(job)
+    if not private_files.exists(stored):
         raise jobs.JobError(_("上传的文件已被清理，请重新上传"))
 
     def progress(done: int, total: int, stage: str) -> None:
@@ -105,26 +107,35 @@ def run_import(job: Job, *, template: str, file: str, filename: str, dry_run: bo
 
     progress(0, 0, _("读取"))
     try:
-        table = read_rows(path, sheet_title=str(spec.title))
+        with private_files.decrypted(stored, suffix=Path(stored).suffix) as path:
+            table = read_rows(path, sheet_title=str(spec.title))
         outcome = import_table(spec, table, actor=actor, dry_run=dry_run, progress=progress)
+    except private_files.DecryptError as exc:
+        raise jobs.JobError(_("上传的文件无法读取（已损坏或密钥已更换），请重新上传")) from exc
     except FileError as exc:
         raise jobs.JobError(str(exc)) from exc
     except Conflict as exc:
         raise jobs.JobError(_("数据在校验后被其他人修改，未写入任何数据，请重新导入")) from exc
     if outcome.errors:
-        error_workbook(table, outcome.errors, errors_path(job))
+        with private_files.sealed_output(errors_name(job), suffix=".xlsx") as path:
+            error_workbook(table, outcome.errors, path)
     elif not dry_run:
-        path.unlink(missing_ok=True)  # written: the clear personal data need not stay on disk
+        private_files.delete(stored)  # written: the personal data need not stay stored
     return result_of(outcome, table, spec)
 
 
-def purge(older_than: datetime.timedelta = RETENTION) -> None:
-    """Uploads and error files hold personal data in clear: they are kept for a week, long
-    enough to fix a file and upload it again."""
-    limit = time.time() - older_than.total_seconds()
-    for path in imports_dir(create=True).iterdir():
-        if path.is_file() and path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
+def purge(older_than: datetime.timedelta | None = None) -> dict:
+    """Delete stored uploads and error workbooks older than the retention (the schedule's
+    "import_files" job), and any clear file an older version left in the data directory."""
+    older_than = retention() if older_than is None else older_than
+    removed = private_files.purge(FOLDER, older_than)
+    legacy = Path(settings.DATA_DIR) / "imports"
+    if legacy.is_dir():
+        for path in legacy.iterdir():
+            if path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
+    return {"removed": removed}
 
 
 def result_of(outcome: Outcome, table: list[list], spec: Template) -> dict:

@@ -23,7 +23,12 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import pii
 from gonghui.core.models import Organisation, OrgKind
-from gonghui.core.models.orgs import ALLOWED_CHILDREN, COVERING_KINDS, TERRITORIAL_KINDS
+from gonghui.core.models.orgs import (
+    ALLOWED_CHILDREN,
+    COVERING_KINDS,
+    TERRITORIAL_KINDS,
+    admission_error,
+)
 from gonghui.core.services.orgs import UNION_CODE_PREFIX
 from gonghui.core.sheets.cells import CellError
 from gonghui.core.sheets.rows import (
@@ -90,9 +95,11 @@ def _resolve(
     current: Organisation | None = None,
     kinds=None,
     kind_message: str = "",
+    check=None,
 ):
     """The organisation a row names in `name_field`, None for an empty cell, or MISSING after
-    reporting why. The current relation is kept even outside the actor's scope."""
+    reporting why. The current relation is kept even outside the actor's scope. `kinds` (with
+    `kind_message`) or `check(org) -> message or ""` says which organisations the column takes."""
     name = row.values.get(name_field)
     if name is None:
         return None
@@ -108,6 +115,9 @@ def _resolve(
         return MISSING
     if kinds is not None and org.kind not in kinds:
         errors.add(row, name_field, kind_message)
+        return MISSING
+    if check is not None and (message := check(org)):
+        errors.add(row, name_field, message)
         return MISSING
     return org
 
@@ -476,7 +486,6 @@ def validate_members(rows: list[Row], actor, errors: Errors, progress=None) -> P
     active = _active_members(r.values["id_hash"] for r in rows if "id_hash" in r.values)
     twin_message = _TwinMessages(actor)
     unions: dict[str, object] = {}
-    union_msg = _("会员须加入基层工会或联合基层工会")
     future_msg = _("入会日期不能晚于今天")
     employer_msg = _("该信用代码的单位未登记，或不在您的管理范围内")
     today = timezone.localdate()
@@ -485,11 +494,9 @@ def validate_members(rows: list[Row], actor, errors: Errors, progress=None) -> P
         values = row.values
         name = values.get("union")
         if name not in unions:
-            unions[name] = _resolve(
-                row, "union", orgs, errors, kinds=COVERING_KINDS, kind_message=union_msg
-            )
+            unions[name] = _resolve(row, "union", orgs, errors, check=admission_error)
         elif unions[name] is MISSING:
-            _resolve(row, "union", orgs, errors, kinds=COVERING_KINDS, kind_message=union_msg)
+            _resolve(row, "union", orgs, errors, check=admission_error)
         union = unions[name]
         twin = active.get(values.get("id_hash"))
         code = values.get("employer")

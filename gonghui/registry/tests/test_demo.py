@@ -150,3 +150,30 @@ def test_joining_activity_and_a_portal_worker(output):
     assert worker.source == "online" and worker.employment_form == "courier"
     assert Member.objects.filter(status=MemberStatus.TRANSFERRED_OUT).exists()
     assert DEMO_WORKER_PHONE in output and "/m/" in output
+
+
+def test_new_form_workers_in_industry_unions_and_fallback_members(output):
+    from gonghui.core.models import AuditEntry
+    from gonghui.registry import demo_newform
+    from gonghui.registry.models import Application
+
+    courier = Organisation.objects.get(name=demo_newform.COURIER_UNION)
+    truck = Organisation.objects.get(name=demo_newform.TRUCK_UNION)
+    town1 = Organisation.objects.get(name="城关镇总工会")
+    assert courier.kind == truck.kind == OrgKind.INDUSTRY_UNION
+    direct = Member.objects.active().filter(union__in=[courier, truck])
+    # The imported couriers and drivers, the QR join and the transfer in, less the transfer out.
+    assert direct.count() == demo_newform.COURIERS + demo_newform.DRIVERS + 1
+    assert direct.filter(union=courier, source="online").exists()
+    assert direct.filter(union=courier, source="transfer").exists()
+    assert Member.objects.filter(union=courier, status=MemberStatus.TRANSFERRED_OUT).exists()
+    assert Application.objects.pending().filter(union=truck).exists()
+    assert town1.takes_fallback_members
+    fallback = demo_newform.FALLBACK_STAFF + demo_newform.FALLBACK_ONLINE
+    assert Member.objects.active().filter(union=town1).count() == fallback
+    history = AuditEntry.objects.for_object(town1)
+    marked = [e for e in history if "takes_fallback_members" in e.changes]
+    assert [e.actor.username for e in marked] == ["townadmin"]
+    others = Organisation.objects.filter(takes_fallback_members=True).exclude(pk=town1.pk)
+    assert not others.exists()
+    assert f"兜底入会会员 {fallback} 人" in output

@@ -159,7 +159,7 @@ def test_employer_and_union_references(tmp_path, county, bob):
     }
     assert reasons[(2, "工作单位信用代码")] == "该信用代码的单位未登记，或不在您的管理范围内"
     assert "统一社会信用代码" in reasons[(3, "工作单位信用代码")]
-    assert reasons[(4, "所在工会")] == "会员须加入基层工会或联合基层工会"
+    assert reasons[(4, "所在工会")].startswith("城关镇总工会未开展兜底入会")
     assert reasons[(5, "所在工会")] == "“乙茶叶公司工会”不存在或不在您的管理范围内"
 
 

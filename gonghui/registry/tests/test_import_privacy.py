@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 def eager_jobs(settings, tmp_path):
     settings.GONGHUI_JOBS_EAGER = True
     settings.DATA_DIR = tmp_path / "data"
+    settings.GONGHUI_PRIVATE_ROOT = tmp_path / "private"
 
 
 def upload(client, tmp_path, rows, name="m.xlsx"):

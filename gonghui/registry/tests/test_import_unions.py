@@ -176,7 +176,7 @@ def test_a_service_refusal_while_writing_rolls_everything_back(tmp_path, county,
     ]
     outcome = run(tmp_path, "unions", rows, actor=alice)
     assert errors_of(outcome) == [(3, "组织类型")]
-    assert "该组织有在会会员" in outcome.errors[0].reason
+    assert "该组织是单位的所在工会" in outcome.errors[0].reason
     assert not Organisation.objects.filter(name="新建工会").exists()
     assert Organisation.objects.get(name="甲机械厂工会").kind == OrgKind.GRASSROOTS
 

@@ -3,14 +3,13 @@ an import is its owner's and their administrators' only."""
 
 import datetime
 import io
-import os
-import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gonghui.conftest import make_user
+from gonghui.core import private_files
 from gonghui.core.models import Job, JobStatus
 from gonghui.core.roles import Role
 from gonghui.registry.imports import tasks
@@ -24,6 +23,7 @@ pytestmark = pytest.mark.django_db
 def eager_jobs(settings, tmp_path):
     settings.GONGHUI_JOBS_EAGER = True
     settings.DATA_DIR = tmp_path / "data"
+    settings.GONGHUI_PRIVATE_ROOT = tmp_path / "private"
 
 
 def upload(client, tmp_path, rows, kind="members", name="会员.xlsx"):
@@ -63,7 +63,8 @@ def test_upload_with_errors_shows_each_one_and_highlights_the_cells(client, bob,
     assert response.status_code == 302 and response["Location"] == reverse(
         "imports:detail", args=[job.pk]
     )
-    assert (tasks.imports_dir() / f"{job.pk}.xlsx").exists()  # stored by job id, off the web root
+    assert tasks.upload_name(job) == f"imports/{job.pk}.xlsx"  # by job id, in private storage
+    assert private_files.exists(tasks.upload_name(job))
     page = client.get(response["Location"])
     body = page.content.decode()
     assert "发现 2 处错误，未写入任何数据" in body
@@ -115,7 +116,7 @@ def test_confirming_writes_and_reports_the_counts(client, bob, tmp_path):
     page = client.get(reverse("imports:detail", args=[job.pk])).content.decode()
     assert "导入完成：共 3 行，新增 3，更新 0，未变 0" in page
     assert Member.objects.filter(name__startswith="会员").count() == 3
-    assert not tasks.upload_path(job).exists()  # written: the clear file is gone
+    assert not private_files.exists(tasks.upload_name(job))  # written: the file is gone
     # Confirming twice does nothing more.
     client.post(reverse("imports:confirm", args=[job.pk]))
     assert job.followups.count() == 1
@@ -172,17 +173,6 @@ def test_progress_polls_while_running_and_reloads_when_done(client, bob, setting
     assert 'hx-trigger="every 1s"' in page  # the page can be left and opened again
     Job.objects.filter(pk=job.pk).update(status=JobStatus.DONE, result={"ok": True})
     assert client.get(reverse("imports:progress", args=[job.pk]))["HX-Refresh"] == "true"
-
-
-def test_old_uploads_are_purged(tmp_path):
-    folder = tasks.imports_dir(create=True)
-    old, new = folder / "1.xlsx", folder / "2.xlsx"
-    for path in (old, new):
-        path.write_bytes(b"x")
-    week_ago = time.time() - 8 * 24 * 3600
-    os.utime(old, (week_ago, week_ago))
-    tasks.purge()
-    assert not old.exists() and new.exists()
 
 
 def test_wrong_file_types_are_refused(client, bob):

@@ -1,5 +1,6 @@
-"""Background jobs (gonghui.core.jobs): inline in tests, a thread pool otherwise; progress; the
-jobs of a dead process are marked failed; visibility."""
+"""Background jobs (gonghui.core.jobs) on the task framework: inline in tests, the database
+queue otherwise (run by the embedded thread or `gonghui db_worker`); progress; the jobs of a dead
+process are queued again, then failed; visibility."""
 
 import os
 import socket
@@ -51,24 +52,65 @@ def test_failures_are_recorded_not_raised(eager):
     assert "secret" not in crashed.error  # internals stay in the log
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_queued_job_runs_in_a_thread_after_commit(settings):
+@pytest.mark.django_db
+def test_a_queued_job_waits_in_the_database_queue_until_a_worker_runs_it(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from gonghui.core import tasks_embedded
+
     settings.GONGHUI_JOBS_EAGER = False
     job = jobs.submit(f"{HERE}.add", kind="test", a=40, b=2)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if job.finished:
-            break
-        time.sleep(0.05)
-    assert job.status == JobStatus.DONE and job.result == {"sum": 42}
+    task_row = DBTaskResult.objects.get(id=job.task_id)  # written with the job, same transaction
+    assert task_row.status == "READY" and task_row.args_kwargs["args"] == [job.pk]
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED and not jobs.is_orphaned(job)
+    assert tasks_embedded.run_pending() == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE and job.result == {"sum": 42} and job.attempts == 1
+    assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCESSFUL"
     assert jobs.check(job).status == JobStatus.DONE
+    # Delivered again (a requeue racing a slow worker): it does not run twice.
+    jobs.run(job.pk)
+    job.refresh_from_db()
+    assert job.attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_embedded_thread_runs_a_job_after_commit(settings):
+    from gonghui.core import tasks_embedded
+
+    settings.GONGHUI_JOBS_EAGER = False
+    settings.GONGHUI_TASKS_EMBEDDED_WORKER = True
+    job = jobs.submit(f"{HERE}.add", kind="test", a=1, b=2)  # starts the thread
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            job.refresh_from_db()
+            if job.finished:
+                break
+            time.sleep(0.05)
+    finally:
+        tasks_embedded.stop()
+    assert job.status == JobStatus.DONE and job.result == {"sum": 3}
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_request_queues_nothing(settings):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    settings.GONGHUI_JOBS_EAGER = False
+    with pytest.raises(RuntimeError), transaction.atomic():
+        jobs.submit(f"{HERE}.add", kind="test", a=1, b=1)
+        raise RuntimeError
+    assert not DBTaskResult.objects.exists() and not Job.objects.exists()
 
 
 def orphan(worker: str, **fields) -> Job:
     return Job.objects.create(
-        kind="test", task=f"{HERE}.add", status=JobStatus.RUNNING, worker=worker, **fields
-    )
+        kind="test", task=f"{HERE}.add", status=JobStatus.RUNNING, worker=worker,
+        params={"a": 1, "b": 1}, **fields,
+    )  # fmt: skip
 
 
 def dead_pid() -> int:
@@ -84,20 +126,35 @@ def dead_pid() -> int:
 
 
 @pytest.mark.django_db
-def test_jobs_of_a_dead_process_are_marked_failed():
+def test_jobs_of_a_dead_process_are_queued_again_then_failed(settings):
+    settings.GONGHUI_JOBS_EAGER = False
     host = socket.gethostname()
-    gone = orphan(f"{host}:{dead_pid()}:abc")
-    restarted = orphan(f"{host}:{os.getpid()}:an-earlier-life")  # same pid, new process
+    gone = orphan(f"{host}:{dead_pid()}:abc", attempts=1)
+    restarted = orphan(f"{host}:{os.getpid()}:an-earlier-life", attempts=2)  # same pid, new life
     elsewhere_quiet = orphan("other-host:1:x", heartbeat_at=timezone.now() - timedelta(hours=2))
     elsewhere_busy = orphan("other-host:1:x", heartbeat_at=timezone.now())
     alive = orphan(f"{host}:{os.getppid()}:y", heartbeat_at=timezone.now())
-    assert jobs.check(gone).status == JobStatus.FAILED
-    assert "进程已退出" in Job.objects.get(pk=gone.pk).error
+    # Its worker died on the first attempt: queued again, with a new delivery.
+    assert jobs.check(gone).status == JobStatus.QUEUED
+    assert Job.objects.get(pk=gone.pk).task_id
+    # Died on its last attempt: failed, with a reason.
     assert jobs.check(restarted).status == JobStatus.FAILED
+    assert "进程已退出" in Job.objects.get(pk=restarted.pk).error
     assert jobs.reap() == 1  # elsewhere_quiet
-    assert Job.objects.get(pk=elsewhere_quiet.pk).status == JobStatus.FAILED
+    assert Job.objects.get(pk=elsewhere_quiet.pk).status == JobStatus.QUEUED
     assert Job.objects.get(pk=elsewhere_busy.pk).status == JobStatus.RUNNING
     assert Job.objects.get(pk=alive.pk).status == JobStatus.RUNNING
+    # Waiting in the queue is not dying.
+    waiting = Job.objects.create(
+        kind="test", task=f"{HERE}.add", worker="other-host:1:x", task_id="t",
+        params={"a": 1, "b": 1},
+    )  # fmt: skip
+    Job.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - timedelta(hours=5))
+    assert not jobs.is_orphaned(Job.objects.get(pk=waiting.pk))
+    from gonghui.core import tasks_embedded
+
+    tasks_embedded.run_pending()
+    assert Job.objects.get(pk=gone.pk).status == JobStatus.DONE  # the requeued one ran
 
 
 @pytest.mark.django_db

@@ -99,8 +99,8 @@ def test_clerk_starts_a_transfer(client, county, bob, django_capture_on_commit_c
     "data,field,message",
     [
         ({"union": ""}, "union", "请填写转入工会"),
-        ({"union": "没有这个工会"}, "union", "本县没有该名称的基层工会"),
-        ({"union": "城关镇总工会"}, "union", "本县没有该名称的基层工会"),
+        ({"union": "没有这个工会"}, "union", "本县没有该名称的可接收会员的工会"),
+        ({"union": "城关镇总工会"}, "union", "本县没有该名称的可接收会员的工会"),
         ({"employer": "91420324MA4F0000XX"}, "employer", "本县未登记该信用代码的单位"),
     ],
 )

@@ -17,16 +17,17 @@ Town A (城关镇):
                  h  sf_union        20  non-public  operating            unionized; its union is a
                                                     county industry union's, outside town A
   members        member_a        union_a  a  2024-05-01
-                 new_first       union_a  a  2025-01-01  migrant
+                 new_first       union_a  a  2025-01-01  migrant, woman
                  new_last        union_a  —  2025-12-31  courier
                  before          union_a  a  2024-12-31
-                 left            union_a  a  2025-02-01  left 2025-05-01
-                 late            union_late  c  2025-06-01  delivery rider, migrant
+                 left            union_a  a  2025-02-01  left 2025-05-01, woman
+                 late            union_late  c  2025-06-01  delivery rider, migrant, woman
                  dormant         union_dormant  d  2022-01-01
                  closed          union_a  f  2020-01-01
                  at_g            union_a  g  2023-01-01  (an employer without a union)
-Town B (水坪镇): employer_b (union_b, 40, unionized); member_b (courier, 2023-03-01),
-                 b_new (employer_b, 2025-07-01)
+Town B (水坪镇): employer_b (union_b, 40, unionized); member_b (courier, 2023-03-01, woman),
+                 b_new (employer_b, 2025-07-01, woman)
+Everyone else is a man (the ID number's gender digit, given to make_resident_id).
 County: industry union 快递行业工会联合会 → sf_union (grassroots); courier (sf_union, h, courier,
         2024-01-01)
 """
@@ -84,8 +85,10 @@ class Maker:
             **fields,
         )
 
-    def member(self, name, union, employer, joined_on, **fields):
-        id_number = make_resident_id(self.rng, birth_date=datetime.date(1990, 1, 1))
+    def member(self, name, union, employer, joined_on, gender="M", **fields):
+        id_number = make_resident_id(
+            self.rng, birth_date=datetime.date(1990, 1, 1), gender=gender
+        )
         return create_member(
             actor=None,
             name=name,
@@ -134,24 +137,25 @@ def fig(county) -> FiguresCounty:
     }
     e = employers
     ua = county.union_a
-    make.member("新甲一", ua, e["a"], d(2025, 1, 1), is_migrant_worker=True)
+    make.member("新甲一", ua, e["a"], d(2025, 1, 1), "F", is_migrant_worker=True)
     make.member("新甲二", ua, None, d(2025, 12, 31), employment_form=EmploymentForm.COURIER)
     make.member("老甲三", ua, e["a"], d(2024, 12, 31))
     make.member(
-        "退甲四", ua, e["a"], d(2025, 2, 1), status=MemberStatus.LEFT, left_on=d(2025, 5, 1)
+        "退甲四", ua, e["a"], d(2025, 2, 1), "F", status=MemberStatus.LEFT, left_on=d(2025, 5, 1)
     )
     make.member(
         "丙骑手",
         late,
         e["c"],
         d(2025, 6, 1),
+        "F",
         employment_form=EmploymentForm.DELIVERY_RIDER,
         is_migrant_worker=True,
     )
     make.member("丁会员", dormant, e["d"], d(2022, 1, 1))
     make.member("己会员", ua, e["f"], d(2020, 1, 1))
     make.member("庚会员", ua, e["g"], d(2023, 1, 1))
-    make.member("乙新会员", county.union_b, e["b"], d(2025, 7, 1))
+    make.member("乙新会员", county.union_b, e["b"], d(2025, 7, 1), "F")
     make.member(
         "顺丰快递员", sf_union, e["h"], d(2024, 1, 1), employment_form=EmploymentForm.COURIER
     )

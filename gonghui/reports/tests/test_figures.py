@@ -9,6 +9,7 @@ import pytest
 from gonghui.core.models import Organisation, OrgKind
 from gonghui.core.services.orgs import create_organisation
 from gonghui.registry import figures as registry
+from gonghui.registry.choices import NEW_EMPLOYMENT_FORMS
 from gonghui.reports.figures import PeriodError, compute, make_scope
 from gonghui.reports.tests.conftest import TODAY
 
@@ -19,6 +20,10 @@ d = datetime.date
 
 def kinds(**counts) -> dict:
     return {kind: counts.get(kind, 0) for kind in OrgKind.values}
+
+
+def forms(**counts) -> dict:
+    return {form: counts.get(form, 0) for form in NEW_EMPLOYMENT_FORMS}
 
 
 # Town A. Operating employers: a, c, d, e, g (territory A) and h (territory A, union outside):
@@ -32,6 +37,8 @@ def kinds(**counts) -> dict:
 # not in A but whose employer is): 5 → 5 / 150.
 # Organisations in A, active: town A; union_a, union_late; group_a (dormant and dissolved
 # left out). Overdue: union_late (union_dormant's term ended too, but it is not active).
+# Women among the active: new_first, late (left has left): 2. By new form: new_last courier,
+# late delivery rider.
 TOWN_A = {
     "employers": 6,
     "employers_unionized": 3,
@@ -42,6 +49,8 @@ TOWN_A = {
     "members_new": 3,
     "members_new_form": 2,
     "members_migrant": 2,
+    "members_women": 2,
+    "members_new_form_by_form": forms(courier=1, delivery_rider=1),
     "membership_rate": 0.0333,  # 0.03333…
     "orgs_by_kind": kinds(town_federation=1, grassroots=2, group=1),
     "unions_term_overdue": 1,
@@ -51,7 +60,8 @@ TOWN_A = {
     "transfers_in": 0,
     "transfers_out": 0,
 }
-# Town B: employer_b (40, unionized); member_b (courier, 2023), b_new (2025), both of b: 2 / 40.
+# Town B: employer_b (40, unionized); member_b (courier, 2023), b_new (2025), both of b: 2 / 40;
+# both women.
 TOWN_B = {
     "employers": 1,
     "employers_unionized": 1,
@@ -62,6 +72,8 @@ TOWN_B = {
     "members_new": 1,
     "members_new_form": 1,
     "members_migrant": 0,
+    "members_women": 2,
+    "members_new_form_by_form": forms(courier=1),
     "membership_rate": 0.05,
     "orgs_by_kind": kinds(town_federation=1, grassroots=1),
     "unions_term_overdue": 0,
@@ -74,7 +86,8 @@ TOWN_B = {
 # The county: A and B, plus the industry union and its sf_union (whose employer h lies in A, so
 # already counted there), and the courier member: 11 members, 4 of new forms. Unionized 4 of 7
 # employers (a, b, c, h); ≥ 25: a, b, d, g, unionized a, b. Headcount 120+40+10+20 = 190;
-# employed by them: 5 (as in A) + member_b + b_new = 7.
+# employed by them: 5 (as in A) + member_b + b_new = 7. Women: A's 2 and B's 2 (the courier of
+# sf_union is a man); couriers: new_last, member_b and the courier.
 COUNTY = {
     "employers": 7,
     "employers_unionized": 4,
@@ -85,6 +98,8 @@ COUNTY = {
     "members_new": 4,
     "members_new_form": 4,
     "members_migrant": 2,
+    "members_women": 4,
+    "members_new_form_by_form": forms(courier=3, delivery_rider=1),
     "membership_rate": 0.0368,  # 7/190 = 0.036842…
     "orgs_by_kind": kinds(
         county_federation=1, town_federation=2, industry_union=1, grassroots=4, group=1

@@ -82,7 +82,9 @@ class CounselSerializer(ScopedModelSerializer):
         allow_null=True,
         help_text=_("所在律所 id；工会自有调解员、法律工作者为空"),
     )
-    firm_name = serializers.CharField(source="firm.name", read_only=True, default=None)
+    firm_name = serializers.CharField(
+        source="firm.name", read_only=True, default=None, allow_null=True
+    )
     phone = serializers.CharField(
         max_length=20, write_only=True, required=False, allow_blank=True,
         help_text=_("手机号码（只写；读出见 phone_masked）"),
@@ -106,7 +108,8 @@ class CounselSerializer(ScopedModelSerializer):
         style={"input_type": "password"}, help_text=_("登录账号的初始密码（只写，不会返回）"),
     )  # fmt: skip
     account = serializers.CharField(
-        source="user.username", read_only=True, default=None, help_text=_("登录用户名；空为无账号")
+        source="user.username", read_only=True, default=None, allow_null=True,
+        help_text=_("登录用户名；空为无账号")
     )
 
     class Meta:

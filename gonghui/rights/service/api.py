@@ -209,7 +209,9 @@ class ReceptionSerializer(ScopedModelSerializer):
         help_text=_("转立案件时：事实与请求（不填则用摘要）"),
     )  # fmt: skip
     amount_claimed = serializers.DecimalField(write_only=True, required=False, **AMOUNT)
-    case_number = serializers.CharField(source="case.number", read_only=True, default=None)
+    case_number = serializers.CharField(
+        source="case.number", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Reception
