@@ -10,6 +10,7 @@ count afresh.
 """
 
 from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from rest_framework.authtoken.models import Token
@@ -35,8 +36,11 @@ def tokens_end_with_roles(sender, instance: RoleAssignment, **kwargs) -> None:
 @receiver(post_save, sender=RoleAssignment, dispatch_uid="core.workbench_scope_saved")
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="core.workbench_scope_deleted")
 def workbench_counts_afresh(sender, **kwargs) -> None:
-    # Whatever waits is written with an audit entry (and a role changes what a user sees).
+    # Whatever waits is written with an audit entry (and a role changes what a user sees). Once
+    # now, for the pages this request still renders, and once at commit, so that another
+    # request counting in between (and seeing the old rows) is not kept for the TTL.
     workbench.invalidate()
+    transaction.on_commit(workbench.invalidate)
 
 
 @receiver(user_logged_in, dispatch_uid="core.workbench_at_sign_in")

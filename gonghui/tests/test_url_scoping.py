@@ -292,6 +292,7 @@ def test_anonymous_is_sent_to_login(client, county):
             "member-list",
             "schema",
             "stats",
+            "workbench",
         ) or name.endswith("-list"):
             assert response.status_code in (401, 403)
         else:
