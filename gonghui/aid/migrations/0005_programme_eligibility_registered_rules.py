@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aid', '0003_hardship_contributors'),
+        ('aid', '0004_reviewstep_decided_as'),
     ]
 
     operations = [
