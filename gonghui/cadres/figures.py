@@ -58,7 +58,7 @@ def cadres_figures(scope: FigureScope) -> dict:
         scope.q("union__path"), course__ends_on__range=period
     )
     training = {
-        "people": completed.values("union", "name").distinct().count(),
+        "people": completed.order_by().values("union", "name").distinct().count(),
         "hours": completed.aggregate(hours=Sum("hours_attended"))["hours"],
     }
     years = (scope.date_from.year, scope.date_to.year)

@@ -8,29 +8,29 @@ from gonghui.cadres.records.api import _read_only
 from gonghui.core.api import ScopedReadOnlyViewSet
 
 
-class CriterionSerializer(serializers.Serializer):
+class RatingCriterionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     points = serializers.IntegerField()
     evidence = serializers.CharField()
 
 
-class SchemeSerializer(serializers.ModelSerializer):
+class RatingSchemeSerializer(serializers.ModelSerializer):
     levels = serializers.ListField(source="level_list", child=serializers.CharField())
-    criteria = CriterionSerializer(many=True, read_only=True)
+    criteria = RatingCriterionSerializer(many=True, read_only=True)
 
     class Meta:
         model = RatingScheme
         fields = ["id", "county", "name", "levels", "is_active", "criteria"]
 
 
-class RoundSerializer(serializers.ModelSerializer):
+class RatingRoundSerializer(serializers.ModelSerializer):
     class Meta:
         model = RatingRound
         fields = ["id", "scheme", "year", "is_open"]
 
 
-class SelfAssessmentSerializer(serializers.ModelSerializer):
+class UnionSelfAssessmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = SelfAssessment
         fields = [
@@ -39,13 +39,13 @@ class SelfAssessmentSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class RatingSerializer(serializers.ModelSerializer):
+class OrgRatingSerializer(serializers.ModelSerializer):
     class Meta:
         model = OrgRating
         fields = ["id", "organisation", "scheme", "year", "level"]
 
 
-class HomeSerializer(serializers.ModelSerializer):
+class ModelHomeSerializer(serializers.ModelSerializer):
     class Meta:
         model = ModelHome
         fields = ["id", "organisation", "kind", "level", "year", "note"]
@@ -67,20 +67,21 @@ def _viewset(noun, model_, serializer, order):
 @_read_only("评定方案")
 class SchemeViewSet(ScopedReadOnlyViewSet):
     model = RatingScheme
-    serializer_class = SchemeSerializer
+    serializer_class = RatingSchemeSerializer
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("criteria").order_by("name", "pk")
 
 
+RoundViewSet = _viewset("年度评定", RatingRound, RatingRoundSerializer, ("-year", "pk"))
+SelfAssessmentViewSet = _viewset("工会自评", SelfAssessment, UnionSelfAssessmentSerializer, ("pk",))
+RatingViewSet = _viewset("工会评定结果", OrgRating, OrgRatingSerializer, ("-year", "pk"))
+HomeViewSet = _viewset("模范职工之家（小家）", ModelHome, ModelHomeSerializer, ("-year", "pk"))
+
 ROUTES = [
     ("rating-schemes", SchemeViewSet, "cadres-scheme"),
-    ("rating-rounds", _viewset("年度评定", RatingRound, RoundSerializer, ("-year", "pk")),
-     "cadres-round"),
-    ("self-assessments", _viewset("工会自评", SelfAssessment, SelfAssessmentSerializer, ("pk",)),
-     "cadres-self-assessment"),
-    ("ratings", _viewset("工会评定结果", OrgRating, RatingSerializer, ("-year", "pk")),
-     "cadres-rating"),
-    ("model-homes", _viewset("模范职工之家（小家）", ModelHome, HomeSerializer, ("-year", "pk")),
-     "cadres-home"),
-]  # fmt: skip
+    ("rating-rounds", RoundViewSet, "cadres-round"),
+    ("self-assessments", SelfAssessmentViewSet, "cadres-self-assessment"),
+    ("ratings", RatingViewSet, "cadres-rating"),
+    ("model-homes", HomeViewSet, "cadres-home"),
+]

@@ -20,7 +20,7 @@ def _read_only(noun: str):
     )  # fmt: skip
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class MonthlyRecordSerializer(serializers.ModelSerializer):
     worker_name = serializers.CharField(source="worker.name", read_only=True)
 
     class Meta:
@@ -35,14 +35,14 @@ class RecordSerializer(serializers.ModelSerializer):
 class RecordViewSet(ScopedReadOnlyViewSet):
     model = MonthlyRecord
     select_related = ("worker",)
-    serializer_class = RecordSerializer
+    serializer_class = MonthlyRecordSerializer
     filterset_class = RecordFilterSet
 
     def get_queryset(self):
         return super().get_queryset().order_by("-month", "-pk")
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
+class CadreAttendanceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Attendance
         fields = ["id", "worker", "month", "days_signed_in", "days_leave", "note"]
@@ -51,13 +51,13 @@ class AttendanceSerializer(serializers.ModelSerializer):
 @_read_only("考勤")
 class AttendanceViewSet(ScopedReadOnlyViewSet):
     model = Attendance
-    serializer_class = AttendanceSerializer
+    serializer_class = CadreAttendanceSerializer
 
     def get_queryset(self):
         return super().get_queryset().order_by("-month", "-pk")
 
 
-class TrainingSerializer(serializers.ModelSerializer):
+class CadreTrainingSerializer(serializers.ModelSerializer):
     class Meta:
         model = TrainingEntry
         fields = ["id", "worker", "kind", "title", "date", "hours", "result"]
@@ -66,7 +66,7 @@ class TrainingSerializer(serializers.ModelSerializer):
 @_read_only("学习培训记录")
 class TrainingViewSet(ScopedReadOnlyViewSet):
     model = TrainingEntry
-    serializer_class = TrainingSerializer
+    serializer_class = CadreTrainingSerializer
 
     def get_queryset(self):
         return super().get_queryset().order_by("-date", "-pk")

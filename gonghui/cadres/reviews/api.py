@@ -9,7 +9,7 @@ from gonghui.cadres.reviews.filters import AssessmentFilterSet, ReviewFilterSet
 from gonghui.core.api import ScopedReadOnlyViewSet
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class QuarterlyReviewSerializer(serializers.ModelSerializer):
     class Meta:
         model = QuarterlyReview
         fields = [
@@ -21,14 +21,14 @@ class ReviewSerializer(serializers.ModelSerializer):
 @_read_only("季度评议")
 class ReviewViewSet(ScopedReadOnlyViewSet):
     model = QuarterlyReview
-    serializer_class = ReviewSerializer
+    serializer_class = QuarterlyReviewSerializer
     filterset_class = ReviewFilterSet
 
     def get_queryset(self):
         return super().get_queryset().order_by("-year", "-quarter", "-pk")
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AnnualAssessmentSerializer(serializers.ModelSerializer):
     grade_label = serializers.CharField(source="get_grade_display", read_only=True)
 
     class Meta:
@@ -43,7 +43,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
 @_read_only("年度考核")
 class AssessmentViewSet(ScopedReadOnlyViewSet):
     model = AnnualAssessment
-    serializer_class = AssessmentSerializer
+    serializer_class = AnnualAssessmentSerializer
     filterset_class = AssessmentFilterSet
 
     def get_queryset(self):

@@ -80,4 +80,4 @@ def test_the_course_page_enrols_and_records(client, county, alice, dora, course)
     enrolment.refresh_from_db()
     assert enrolment.status == "completed"
     page = client.get(reverse("cadres:cadre_hours"), {"year": 2025}).content.decode()
-    assert "孙主席" in page and ">24<" in page
+    assert "孙主席" in page and ">24.0<" in page

@@ -13,7 +13,7 @@ from gonghui.core.models import Organisation
 from gonghui.core.serializers import ScopedModelSerializer, ScopedRelatedField
 
 
-class CourseSerializer(ScopedModelSerializer):
+class CadreCourseSerializer(ScopedModelSerializer):
     organisation = ScopedRelatedField(
         queryset=Organisation.objects.all(),
         help_text=_("主办工会 id（须在您的可编辑范围内）；创建后不能更改"),
@@ -28,7 +28,7 @@ class CourseSerializer(ScopedModelSerializer):
 class CourseViewSet(ScopedModelViewSet):
     model = Course
     select_related = ("organisation",)
-    serializer_class = CourseSerializer
+    serializer_class = CadreCourseSerializer
     filterset_class = CourseFilterSet
     create_service = staticmethod(services.create_course)
     update_service = staticmethod(services.update_course)
@@ -37,7 +37,7 @@ class CourseViewSet(ScopedModelViewSet):
         return super().get_queryset().order_by("-starts_on", "-pk")
 
 
-class EnrolmentSerializer(serializers.ModelSerializer):
+class CourseEnrolmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Enrolment
         fields = ["id", "course", "union", "name", "post", "worker", "status", "hours_attended"]
@@ -46,7 +46,7 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 @_read_only("培训报名")
 class EnrolmentViewSet(ScopedReadOnlyViewSet):
     model = Enrolment
-    serializer_class = EnrolmentSerializer
+    serializer_class = CourseEnrolmentSerializer
 
     def get_queryset(self):
         return super().get_queryset().order_by("course", "pk")

@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.cadres.choices import CourseKind
 from gonghui.cadres.models import Course
+from gonghui.cadres.records.filters import YearFilter
 
 
 class CourseFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("培训名称或地点"), method="search")
     kind = django_filters.ChoiceFilter(label=_("类别"), choices=CourseKind.choices)
-    year = django_filters.NumberFilter(label=_("年度"), field_name="starts_on", lookup_expr="year")
+    year = YearFilter(label=_("年度"), field_name="starts_on", lookup_expr="year")
 
     class Meta:
         model = Course

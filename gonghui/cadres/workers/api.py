@@ -16,7 +16,7 @@ from gonghui.core.serializers import ScopedModelSerializer, ScopedRelatedField
 TAG = "cadres"
 
 
-class WorkerSerializer(ScopedModelSerializer):
+class SocialWorkerSerializer(ScopedModelSerializer):
     organisation = ScopedRelatedField(
         queryset=Organisation.objects.all(),
         help_text=_("服务工会 id（须在您的可编辑范围内）；登记后不能更改"),
@@ -44,7 +44,7 @@ class WorkerSerializer(ScopedModelSerializer):
 class WorkerViewSet(ScopedModelViewSet):
     model = SocialWorker
     select_related = ("organisation", "user")
-    serializer_class = WorkerSerializer
+    serializer_class = SocialWorkerSerializer
     filterset_class = WorkerFilterSet
     create_service = staticmethod(services.create_worker)
     update_service = staticmethod(services.update_worker)
