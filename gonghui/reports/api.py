@@ -122,6 +122,24 @@ class StatsSerializer(serializers.Serializer):
     congress_rate = serializers.FloatField(help_text=_("已建会单位中建立职代会制度的比例"))
     open_affairs_rate = serializers.FloatField(help_text=_("已建会单位中实行厂务公开的比例"))
     counsel_active = serializers.IntegerField(help_text=_("在册律师、调解员、法律工作者数（当日）"))
+    # 驿站 (gonghui/stations/figures.py).
+    stations = serializers.IntegerField(help_text=_("开放的驿站数（当日）"))
+    stations_by_kind = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=_("按类型（类型名称）的开放驿站数，每个类型都列出"),
+    )
+    stations_smart = serializers.IntegerField(help_text=_("含无人值守（视频监护）时段的开放驿站数"))
+    stations_open_24h = serializers.IntegerField(help_text=_("每周每天24小时开放的驿站数"))
+    station_visits = serializers.IntegerField(help_text=_("统计期内到站服务人次"))
+    station_visitors = serializers.IntegerField(
+        help_text=_("统计期内到站服务人数（扫码者按人去重，加站长登记的人数）")
+    )
+    incidents = serializers.IntegerField(help_text=_("统计期内驿站突发事件接报数"))
+    incident_response_minutes = serializers.FloatField(
+        allow_null=True, help_text=_("统计期内接报事件从接报到响应的分钟数中位数；无响应时为空")
+    )
+    inspections = serializers.IntegerField(help_text=_("统计期内驿站检查次数"))
+    fixes_overdue = serializers.IntegerField(help_text=_("超过整改期限仍未整改的问题数（当日）"))
     # 产改 (gonghui/workforce/figures.py).
     honourees = serializers.IntegerField(help_text=_("健在且有有效荣誉的劳模工匠人数（当日）"))
     honourees_by_level = serializers.DictField(
