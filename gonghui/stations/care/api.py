@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from gonghui.core.api import ScopedReadOnlyViewSet
 from gonghui.stations.models import Finding, Incident, IncidentStep, Inspection
+from gonghui.stations.visits.api import read_only_schema
 
 
 class IncidentStepSerializer(serializers.ModelSerializer):
@@ -46,6 +47,7 @@ class InspectionSerializer(serializers.ModelSerializer):
                   "findings"]  # fmt: skip
 
 
+@read_only_schema("突发事件")
 class IncidentViewSet(ScopedReadOnlyViewSet):
     model = Incident
     select_related = ("station",)
@@ -55,6 +57,7 @@ class IncidentViewSet(ScopedReadOnlyViewSet):
         return super().get_queryset().prefetch_related("steps").order_by("-received_at", "-pk")
 
 
+@read_only_schema("驿站检查")
 class InspectionViewSet(ScopedReadOnlyViewSet):
     model = Inspection
     select_related = ("station",)
