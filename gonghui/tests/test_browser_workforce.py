@@ -41,7 +41,12 @@ def nominate(phone, live_server, county, cycle) -> Nomination:
     dora = desktop_page(phone, live_server, "dora")
     dora.goto(live_server.url + cycle.get_absolute_url())
     post_and_wait(dora, "#nominate")
-    dora.select_option("#id_union", str(county.union_a.pk))
+    dora.click("#id_union")  # the organisation picker: type part of the name, pick by keyboard
+    dora.keyboard.type(county.union_a.name[:3])
+    dora.wait_for_selector(f"#id_union-list li[role=option]:has-text('{county.union_a.name}')")
+    dora.keyboard.press("ArrowDown")
+    dora.keyboard.press("Enter")
+    assert dora.input_value("input[name=union]") == str(county.union_a.pk)
     dora.select_option("#id_member", str(county.member_a.pk))
     dora.select_option("#id_position", "front_line")
     dora.fill("#id_deeds", "主持数控机床技术革新十二项，带徒二十人")

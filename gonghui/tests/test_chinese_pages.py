@@ -32,6 +32,8 @@ ALLOWED = {
     "excel", "openapi", "swagger", "json", "token", "http", "https", "url", "gonghui",
     "echarts", "tabler", "htmx", "ui", "rest", "get", "post", "put", "patch", "etc", "pinyin",
     "gb", "cn", "www", "ok", "ip", "wifi", "app", "utf", "gbk",
+    # Coordinate datums and the map platforms' exchange format, named as map apps name them.
+    "gps", "wgs", "gcj", "bd", "geojson",
 }  # fmt: skip
 # Raw values the change history (core.models.audit `readable_changes`) still shows: the audit
 # log's part of issue 16 shows them as people read them. (page prefix, word); remove on merge.

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from gonghui.core import pickers
 from gonghui.core.models import Organisation, OrgKind
 from gonghui.core.services.orgs import create_organisation, update_organisation
 from gonghui.core.validators import make_resident_id
@@ -241,7 +242,8 @@ def test_the_mark_on_the_edit_form_is_the_administrators(client, county, alice, 
     assert "takes_fallback_members" not in client.get(edit).content.decode()
     client.force_login(alice)
     assert 'name="takes_fallback_members"' in client.get(edit).content.decode()
-    data = {"name": "城关镇总工会", "kind": OrgKind.TOWN_FEDERATION, "status": "active"}
+    data = {"name": "城关镇总工会", "kind": OrgKind.TOWN_FEDERATION, "status": "active",
+            "sort_order": 0}  # fmt: skip
     response = client.post(edit, {**data, "takes_fallback_members": "on"})
     assert response.status_code == 302
     county.town_a.refresh_from_db()
@@ -351,12 +353,15 @@ def test_the_clerks_transfer_page_offers_the_industry_union(client, county, unio
     couriers, _ = unions
     client.force_login(bob)
     url = reverse("registry:member_transfer", args=[county.member_a.pk])
-    assert COURIERS in client.get(url).content.decode()
-    response = client.post(url, {"union": COURIERS})
+    assert client.get(url).status_code == 200
+    # The page's organisation picker offers what its source offers: the industry union too.
+    offered = pickers.choices("registry.receiving", bob, member=county.member_a.pk)
+    assert couriers in offered
+    response = client.post(url, {"union": couriers.pk})
     assert response.status_code == 302
     assert Application.objects.pending().get(member=county.member_a).union == couriers
     response = client.post(
-        reverse("registry:member_transfer", args=[county.member_b.pk]), {"union": "水坪镇总工会"}
+        reverse("registry:member_transfer", args=[county.member_b.pk]), {"union": couriers.pk}
     )
     assert response.status_code == 404  # member_b is town B's
 

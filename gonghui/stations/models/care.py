@@ -102,6 +102,8 @@ class IncidentStep(models.Model):
     by = link(settings.AUTH_USER_MODEL, _("办理人"), optional=True, related_name="+")
 
     class Meta:
+        verbose_name = _("事件处置步骤")
+        verbose_name_plural = _("事件处置步骤")
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:

@@ -63,6 +63,7 @@ class Station(models.Model):
         "name", "kind", "partner", "union", "address", "latitude", "longitude", "datum",
         "facilities", "safety_officer", "hotline", "status",
     )  # fmt: skip
+    audit_value_choices = {"facilities": Facility}  # codes, comma-joined
 
     class Meta:
         verbose_name = _("驿站")

@@ -45,7 +45,11 @@ class HonourKind(models.Model):
         _("证书编号格式"),
         max_length=60,
         default="{code}{year}-{seq:04d}",
-        help_text=_("可用 {code} 代码、{year} 年度、{seq} 序号（如 {seq:04d} 补足四位）"),
+        help_text=_(
+            "可用占位符：<code translate=\"no\">{code}</code> 荣誉代码、"
+            "<code translate=\"no\">{year}</code> 年度、<code translate=\"no\">{seq}</code> 序号"
+            "（<code translate=\"no\">{seq:04d}</code> 补足四位）"
+        ),
     )
     yearly_allowance = money_field(_("每年津贴（元）"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
@@ -376,6 +380,8 @@ class CertificateSequence(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("证书编号序列")
+        verbose_name_plural = _("证书编号序列")
         constraints = [
             models.UniqueConstraint(fields=["kind", "year"], name="one_sequence_per_kind_year")
         ]
