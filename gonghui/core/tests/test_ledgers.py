@@ -23,9 +23,12 @@ class Pot(models.Model):
     class Meta:
         app_label = "core"
         db_table = "test_ledger_pot"
+        # Registered at collection, so it is among the record kinds the audit log's filter
+        # offers to every later test (tests/test_chinese_pages.py reads that page).
+        verbose_name = "测试账户"
 
     def __str__(self) -> str:
-        return f"pot {self.pk}"
+        return f"测试账户 {self.pk}"
 
 
 class Grant(LedgerRow):
@@ -40,9 +43,10 @@ class Grant(LedgerRow):
     class Meta:
         app_label = "core"
         db_table = "test_ledger_grant"
+        verbose_name = "测试拨款"
 
     def __str__(self) -> str:
-        return f"grant {self.pk}"
+        return f"测试拨款 {self.pk}"
 
 
 @pytest.fixture
