@@ -15,7 +15,7 @@ from gonghui.core.views.generic import ObjectListView
 from gonghui.registry.models import Member
 from gonghui.workforce.care import forms, queries, services
 from gonghui.workforce.care.filters import HonoureeFilterSet
-from gonghui.workforce.honours.views import _form_or_raise, error_text
+from gonghui.workforce.honours.views import _form_or_raise, error_text, post_action
 from gonghui.workforce.models import Honour, Honouree
 
 
@@ -59,18 +59,7 @@ def honouree_detail(request, pk):
 
 
 def _post(perform, done):
-    @require_POST
-    def view(request, pk):
-        honouree = _honouree(request, pk)
-        try:
-            perform(request, honouree)
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, error_text(exc))
-        else:
-            messages.success(request, done)
-        return HttpResponseRedirect(honouree.get_absolute_url())
-
-    return view
+    return post_action(_honouree, perform, done)
 
 
 honouree_care = _post(

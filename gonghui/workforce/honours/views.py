@@ -45,6 +45,24 @@ def error_text(exc) -> str:
     return str(exc) or _("无权操作")
 
 
+def post_action(load, perform, done):
+    """A POST view that loads its record (`load(request, pk)`, scoped), runs
+    `perform(request, record)` and goes back to the record's page with `done` or the refusal."""
+
+    @require_POST
+    def view(request, pk):
+        record = load(request, pk)
+        try:
+            perform(request, record)
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, done)
+        return HttpResponseRedirect(record.get_absolute_url())
+
+    return view
+
+
 # ---------------------------------------------------------------------------------------------
 # Kinds and cycles
 # ---------------------------------------------------------------------------------------------
@@ -114,18 +132,7 @@ def cycle_detail(request, pk):
 
 
 def _cycle_post(perform, done):
-    @require_POST
-    def view(request, pk):
-        cycle = _cycle(request, pk)
-        try:
-            perform(request, cycle)
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, error_text(exc))
-        else:
-            messages.success(request, done)
-        return HttpResponseRedirect(cycle.get_absolute_url())
-
-    return view
+    return post_action(_cycle, perform, done)
 
 
 def _form_or_raise(form):
@@ -266,18 +273,7 @@ def nomination_detail(request, pk):
 
 
 def _nomination_post(perform, done):
-    @require_POST
-    def view(request, pk):
-        nomination = _nomination(request, pk)
-        try:
-            perform(request, nomination)
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, error_text(exc))
-        else:
-            messages.success(request, done)
-        return HttpResponseRedirect(nomination.get_absolute_url())
-
-    return view
+    return post_action(_nomination, perform, done)
 
 
 nomination_upload = _nomination_post(
