@@ -7,7 +7,8 @@ from gonghui.core import pii
 
 
 class EncryptedTextField(models.TextField):
-    """Stores Fernet ciphertext; lookups other than isnull are meaningless, use the keyed hash."""
+    """Stores the ciphertext (gonghui.core.pii); lookups other than isnull are meaningless:
+    use the keyed hash."""
 
     def from_db_value(self, value, expression, connection):
         if value in (None, ""):

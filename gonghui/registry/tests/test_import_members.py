@@ -28,6 +28,27 @@ def member(name, id_number, union="甲机械厂工会", joined=datetime.date(202
     return [row[h] for h in MEMBER_HEADERS]
 
 
+def test_every_kind_of_row_is_audited_as_the_model_snapshots_it(tmp_path, county):
+    """The import writes the audit entries' JSON itself: rows without a phone or an employer,
+    migrant workers, new-form workers and names that JSON escapes all read as audit.snapshot."""
+    n = ids(4, seed=9)
+    rows = [
+        MEMBER_HEADERS,
+        member("欧阳\\娜娜", n[0]),
+        member('王"小"二', n[1], 手机号码="13912340001", 是否农民工="是"),
+        member("李四", n[2], 工作单位信用代码="91420324MA4F00001L", 就业形态="快递员"),
+        member("Ann 赵\t", n[3], joined=datetime.date(2020, 2, 29)),
+    ]
+    outcome = run(tmp_path, "members", rows)
+    assert outcome.ok, outcome.errors
+    imported = Member.objects.filter(source=MemberSource.IMPORT).select_related("union", "employer")
+    assert imported.count() == 4
+    for stored in imported:
+        entry = AuditEntry.objects.for_object(stored).get()
+        assert entry.changes == audit.diff({}, audit.snapshot(stored)), stored.name
+        assert entry.object_repr == str(stored)
+
+
 def test_cells_as_people_type_them(tmp_path, county):
     n = ids(6)
     x_id = "11010519491231002x"  # a real-format number ending in a lower-case x
