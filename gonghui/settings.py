@@ -356,6 +356,10 @@ GONGHUI_PERIODIC_MINUTES = {
 }
 # Import files kept for the error workbook (encrypted) are purged this many hours after upload.
 GONGHUI_IMPORT_FILE_RETENTION_HOURS = env.int("GONGHUI_IMPORT_FILE_RETENTION_HOURS", default=72)
+# A list export of more rows than this runs as a background job (gonghui.core.exports); its file
+# is kept (encrypted) for the owner this many hours.
+GONGHUI_EXPORT_JOB_ROWS = env.int("GONGHUI_EXPORT_JOB_ROWS", default=20_000)
+GONGHUI_EXPORT_FILE_RETENTION_HOURS = env.int("GONGHUI_EXPORT_FILE_RETENTION_HOURS", default=24)
 
 # Stations (驿站): minutes an incident may wait for a response before it rises to the safety
 # officer, then to the county; hours a worker's feedback may wait for the keeper's answer; the

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("gonghui.core.urls")),
     path("", include("gonghui.registry.urls")),
     path("imports/", include("gonghui.registry.import_urls")),
+    path("exports/", include("gonghui.core.export_urls")),
     path("reports/", include("gonghui.reports.urls")),
     path("api/", include("gonghui.api_urls")),
     path("aid/", include("gonghui.aid.urls")),

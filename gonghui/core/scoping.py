@@ -44,6 +44,21 @@ def scope_paths(user, roles: Iterable[str] = REGISTRY_ROLES) -> list[str] | None
     return cache[roles]
 
 
+def scope_root(actor, roles=EDIT_ROLES) -> str:
+    """The path an actor's import (or revealing export) is filed under: the common root of
+    their scope through `roles`, so that administrators above them see it."""
+    paths = scope_paths(actor, roles)
+    if not paths:
+        return ""  # a superuser's: seen by superusers only
+    segments = [p.rstrip("/").split("/") for p in paths]
+    common = []
+    for parts in zip(*segments, strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    return "/".join(common) + "/" if common else ""
+
+
 def holds_role(user, roles: Iterable[str] = REGISTRY_ROLES) -> bool:
     """Whether the user holds one of `roles` anywhere (a superuser holds them all)."""
     return scope_paths(user, roles) != []

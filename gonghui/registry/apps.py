@@ -30,6 +30,9 @@ class RegistryConfig(AppConfig):
         from gonghui.registry.imports import tasks as import_tasks
 
         register_periodic("import_files", import_tasks.purge, minutes=60, label="清理导入文件")
+        from gonghui.core import exports as core_exports
+
+        register_periodic("export_files", core_exports.purge, minutes=60, label="清理导出文件")
 
         from gonghui.core.workbench import register_workbench_items
         from gonghui.registry import workbench

@@ -20,18 +20,20 @@ import xlsxwriter
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from gonghui.core import exports, jobs
 from gonghui.core.models import AuditAction, AuditEntry, Organisation
 from gonghui.core.roles import REVEAL_ROLES
+from gonghui.core.scoping import scope_root
 from gonghui.core.sealed_search import query_of
 from gonghui.core.sheets.cells import Template, neutralise
 from gonghui.core.sheets.workbooks import Formats, write_cell
 from gonghui.core.views.generic import register_exporter
 from gonghui.registry.imports.columns import MEMBERS, UNIONS, UNITS
-from gonghui.registry.imports.tasks import scope_root
 from gonghui.registry.models import Employer, Member
 
 CHUNK = 2000
@@ -49,24 +51,67 @@ class Exporter:
         if fmt not in ("csv", "xlsx"):
             raise Http404
         reveal = self.personal and request.GET.get("reveal") == "1"
+        if reveal and not may_reveal_all(request.user, queryset):
+            raise PermissionDenied(_("您无权查看其中部分会员的明文信息"))
+        filename = self.filename(fmt, reveal)
+        if reveal:
+            record_reveal(request, queryset.count(), fmt)
+        if _more_than(queryset, exports.job_rows()):  # too long for one request: a job writes it
+            job = exports.start(request=request, fmt=fmt, reveal=reveal, filename=filename,
+                                total=queryset.count())  # fmt: skip
+            return redirect("exports:detail", pk=job.pk)
+        rows = self.rows(queryset, reveal)
+        if fmt == "csv":
+            return csv_response(self.template.headers, rows, filename)
+        return xlsx_response(self.template, rows, filename)
+
+    def rows(self, queryset, reveal: bool):
+        """Each record as the template's cells, read from the database in chunks."""
         queryset = queryset.select_related(*self.select_related)
         if reveal:
-            if not may_reveal_all(request.user, queryset):
-                raise PermissionDenied(_("您无权查看其中部分会员的明文信息"))
             queryset = queryset.defer(None)  # the ciphertext is needed, and only now
-            record_reveal(request, queryset.count(), fmt)
         elif self.personal:
             queryset = queryset.defer(*PERSONAL_FIELDS)  # masked: never fetch the ciphertext
         renders = [
             c.render_clear if reveal and c.render_clear else c.render for c in self.template.columns
         ]
-        rows = ([render(obj) for render in renders] for obj in queryset.iterator(chunk_size=CHUNK))
+        return ([render(obj) for render in renders] for obj in queryset.iterator(chunk_size=CHUNK))
+
+    def filename(self, fmt: str, reveal: bool) -> str:
         stamp = timezone.localdate().strftime("%Y%m%d")
         suffix = _("_明文") if reveal else ""
-        filename = f"{self.template.title}_{stamp}{suffix}.{fmt}"
+        return f"{self.template.title}_{stamp}{suffix}.{fmt}"
+
+    def write(self, path, queryset, *, fmt: str, reveal: bool, actor, progress) -> int:
+        """The export job's file (gonghui.core.exports): the rows the owner may see now."""
+        if reveal and not may_reveal_all(actor, queryset):
+            raise jobs.JobError(_("您无权查看其中部分会员的明文信息"))
+        rows = _counted(self.rows(queryset, reveal), progress)
         if fmt == "csv":
-            return csv_response(self.template.headers, rows, filename)
-        return xlsx_response(self.template, rows, filename)
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                out.writelines(csv_lines(self.template.headers, rows))
+        else:
+            write_xlsx(str(path), self.template, rows)
+        return rows.count
+
+
+class _counted:
+    """Rows passed through, counted, with progress every CHUNK rows."""
+
+    def __init__(self, rows, progress):
+        self.rows, self.progress, self.count = rows, progress, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            yield row
+            self.count += 1
+            if self.count % CHUNK == 0:
+                self.progress(self.count)
+
+
+def _more_than(queryset, limit: int) -> bool:
+    """Whether there are more than `limit` rows, without counting them all."""
+    return queryset.order_by()[limit : limit + 1].exists()
 
 
 def may_reveal_all(user, queryset) -> bool:

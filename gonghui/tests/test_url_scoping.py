@@ -90,6 +90,19 @@ def bob_import(county, bob) -> int:
     return job.pk
 
 
+def bob_export(county, bob) -> int:
+    """A finished export of bob's (town A), its file stored: his and his administrators'."""
+    from gonghui.core import exports, private_files
+    from gonghui.core.models import Job, JobStatus
+
+    params = {"fmt": "csv", "filename": "会员.csv", "total": 1, "reveal": False}
+    job = Job.objects.create(kind=exports.KIND, task=exports.TASK, owner=bob, params=params,
+                             org_path=county.town_a.path, status=JobStatus.DONE,
+                             result={"rows": 1, "filename": "会员.csv"})  # fmt: skip
+    private_files.store_bytes(exports.file_name(job), "张甲明\n".encode())
+    return job.pk
+
+
 def town_a_contact(county, bob) -> int:
     """A founding-drive contact record with a town-A employer."""
     import datetime
@@ -152,6 +165,9 @@ OBJECT_URLS = {
     "imports:progress": ("GET", lambda c, u: {"pk": bob_import(c, u)}),
     "imports:errors": ("GET", lambda c, u: {"pk": bob_import(c, u)}),
     "imports:confirm": ("POST", lambda c, u: {"pk": bob_import(c, u)}),
+    "exports:detail": ("GET", lambda c, u: {"pk": bob_export(c, u)}),
+    "exports:progress": ("GET", lambda c, u: {"pk": bob_export(c, u)}),
+    "exports:file": ("GET", lambda c, u: {"pk": bob_export(c, u)}),
 }
 
 # Bodies of POSTs that need one (the API's move needs a new parent; town A's own is a no-op).

@@ -102,10 +102,13 @@ class ObjectListView(ScopedObjectMixin, TemplateView):
         return self.filterset.qs
 
     def get(self, request, *args, **kwargs):
-        exporter = EXPORTERS.get(self.model)
+        exporter = self.exporter()
         if exporter is not None and "export" in request.GET:
             return exporter.respond(request, self.export_queryset(), request.GET["export"])
         return super().get(request, *args, **kwargs)
+
+    def exporter(self):
+        return EXPORTERS.get(self.model)
 
     def export_queryset(self):
         """Every row the filters show (not one page), in the page's order."""

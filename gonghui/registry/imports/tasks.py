@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import jobs, private_files
 from gonghui.core.models import Job
-from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
-from gonghui.core.scoping import scope_paths
+from gonghui.core.roles import REGISTRY_ROLES
+from gonghui.core.scoping import scope_root
 from gonghui.core.sheets.cells import Template, excerpt
 from gonghui.core.sheets.readers import SUFFIXES, read_rows
 from gonghui.core.sheets.workbooks import column_positions, error_workbook
@@ -46,21 +46,6 @@ def upload_name(job: Job) -> str:
 
 def errors_name(job: Job) -> str:
     return f"{FOLDER}/{job.pk}-errors.xlsx"
-
-
-def scope_root(actor, roles=EDIT_ROLES) -> str:
-    """The path an actor's import (or revealing export) is filed under: the common root of
-    their scope through `roles`, so that administrators above them see it."""
-    paths = scope_paths(actor, roles)
-    if not paths:
-        return ""  # a superuser's: seen by superusers only
-    segments = [p.rstrip("/").split("/") for p in paths]
-    common = []
-    for parts in zip(*segments, strict=False):
-        if len(set(parts)) != 1:
-            break
-        common.append(parts[0])
-    return "/".join(common) + "/" if common else ""
 
 
 def start(*, actor, template: str, upload) -> Job:
