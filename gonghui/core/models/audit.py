@@ -42,7 +42,11 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     action = models.CharField(_("操作"), max_length=10, choices=AuditAction.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    # No index of its own: audit_object leads with it, and a large import writes one entry per
+    # member, each entry paying for every index.
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("对象"), max_length=200)
     org_path = models.CharField(max_length=255, blank=True)
