@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from gonghui.core.models import Organisation, OrgStatus
 from gonghui.core.roles import EDIT_ROLES
+from gonghui.core.scoping import ancestor_paths
 from gonghui.returns import services
 from gonghui.returns.choices import EDITABLE
 from gonghui.returns.choices import ReturnStatus as Status
@@ -41,11 +42,11 @@ def todo(user, key: str):
         below = Q(pk__in=[])
         for path in own:
             below |= Q(union__path__startswith=path) & ~Q(union__path=path)
+        # Not the returns of a union the user is of (a role at it or below it).
         mine = user.role_assignments.values_list("organisation__path", flat=True)
-        returns = returns.filter(below, status=Status.SIGNED)
-        for path in mine:
-            returns = returns.exclude(union__path__startswith=path)
-        return returns
+        return returns.filter(below, status=Status.SIGNED).exclude(
+            union__path__in=ancestor_paths(mine)
+        )
     return returns.none()
 
 
