@@ -22,8 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import figures as core_figures
+from gonghui.core.figures import FigureScope
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
-from gonghui.reports.figures import compute, make_scope
+from gonghui.reports.figures import compute, figures_for, make_scope
 
 OWN_LABELS = {
     "returns.joint_employers": _("联合基层工会覆盖单位数"),
@@ -37,12 +38,21 @@ OWN_LABELS = {
 
 
 def sources() -> dict:
-    """Every source an indicator may name, with its label (for the catalogue's pages)."""
-    found = {str(k): str(v) for k, v in core_figures.labels().items()}
-    kinds = dict(OrgKind.choices)
-    found.pop("orgs_by_kind", None)
-    for kind, label in kinds.items():
-        found[f"orgs_by_kind.{kind}"] = str(_("工会组织数：%(k)s") % {"k": label})
+    """Every source an indicator may name, with its label (for the catalogue's pages): each
+    numeric figure, each part of a figure broken down (over an empty scope, which costs no
+    reading: breakdowns keyed by what the data holds list what they always list), and our own."""
+    labels = {str(k): str(v) for k, v in core_figures.labels().items()}
+    kinds = {str(k): str(v) for k, v in OrgKind.choices}
+    today = timezone.localdate()
+    empty = FigureScope(paths=(), date_from=today, date_to=today, today=today)
+    found = {}
+    for key, value in figures_for(empty).items():
+        label = labels.get(key, key)
+        if isinstance(value, dict):
+            for sub in value:
+                found[f"{key}.{sub}"] = f"{label}：{kinds.get(str(sub), sub)}"
+        else:
+            found[key] = label
     found.update({k: str(v) for k, v in OWN_LABELS.items()})
     return found
 

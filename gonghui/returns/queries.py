@@ -4,7 +4,7 @@ the unions a user files for, and the status table of a union's children. Nothing
 from django.db.models import Q
 
 from gonghui.core.models import Organisation, OrgStatus
-from gonghui.core.roles import EDIT_ROLES
+from gonghui.core.roles import EDIT_ROLES, REGISTRY_ROLES
 from gonghui.core.scoping import ancestor_paths
 from gonghui.returns import services
 from gonghui.returns.choices import EDITABLE
@@ -50,10 +50,11 @@ def todo(user, key: str):
     return returns.none()
 
 
-def filing_unions(user, catalogue: Catalogue):
-    """Unions the user may open a return for: where they hold an editing role (their own)."""
+def home_unions(user, catalogue: Catalogue):
+    """The unions the user holds a staff role at (their own), within the catalogue's county:
+    where they file, sign or look at who below has filed."""
     return (
-        Organisation.objects.filter(pk__in=_own_orgs(user, EDIT_ROLES), status=OrgStatus.ACTIVE)
+        Organisation.objects.filter(pk__in=_own_orgs(user, REGISTRY_ROLES), status=OrgStatus.ACTIVE)
         .filter(path__startswith=catalogue.organisation.path)
         .exclude(kind="group")
         .order_by("path")

@@ -51,11 +51,12 @@ def return_list(request):
     status = request.GET.get("status", "")
     if status in Status.values:
         returns = returns.filter(status=status)
-    own = queries.filing_unions(request.user, catalogue) if catalogue else []
+    own = list(queries.home_unions(request.user, catalogue)) if catalogue else []
     opened = {r.union_id: r for r in Return.objects.filter(catalogue=catalogue, union__in=own)}
+    own = [(u, opened.get(u.pk), may_edit_org(request.user, u)) for u in own]
     return render(request, "returns/return_list.html", {
         "year": year, "catalogue": catalogue, "objects": returns.order_by("union__path")[:500],
-        "own": [(u, opened.get(u.pk)) for u in own], "todo": todo, "status": status,
+        "own": own, "todo": todo, "status": status,
         "statuses": Status.choices, "years": range(timezone.localdate().year, 2019, -1),
     })  # fmt: skip
 

@@ -10,6 +10,7 @@ from python_calamine import CalamineWorkbook
 
 from gonghui.returns import services
 from gonghui.returns.choices import ReturnStatus as Status
+from gonghui.returns.models import Return
 from gonghui.returns.tests.conftest import filled
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,6 @@ def test_clerk_fills_submits_and_head_signs_on_the_pages(client, county, catalog
     assert "城关镇总工会" in page.content.decode() and "开始填报" in page.content.decode()
     response = client.post(reverse("returns:return_open", args=[county.town_a.pk]),
                            {"year": catalogue.year})  # fmt: skip
-    ret = county.town_a.__class__  # placeholder for type checkers
-    from gonghui.returns.models import Return
-
     ret = Return.objects.get(union=county.town_a)
     assert response.url == ret.get_absolute_url()
     edit = reverse("returns:return_edit", args=[ret.pk])
