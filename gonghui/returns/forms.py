@@ -62,7 +62,7 @@ class ValuesForm(Styled):
             indicator = value.indicator
             self.fields[indicator.code] = forms.CharField(
                 label=f"{indicator.code} {indicator.label}（{indicator.unit}）", required=False,
-                initial="" if value.value is None else f"{value.value.normalize():f}",
+                initial=value.shown,
                 help_text=indicator.definition,
             )  # fmt: skip
             style(self.fields[indicator.code])

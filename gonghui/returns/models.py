@@ -209,7 +209,15 @@ class Value(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.label}：{self.value}"
+        return f"{self.indicator.label}：{self.shown}"
+
+    @property
+    def shown(self) -> str:
+        """The number as a person writes it: 120, 12.5 (never 1.2E+2)."""
+        if self.value is None:
+            return ""
+        text = f"{self.value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
 
     @property
     def audit_org_path(self) -> str:

@@ -138,3 +138,16 @@ def test_api_lists_and_steps(client, county, catalogue, town_return, alice, bob,
                        {"note": "请核对"}, content_type="application/json")  # fmt: skip
     assert back.json()["status"] == "returned" and back.json()["return_note"] == "请核对"
     assert client.get(reverse("returns-return-list"), {"year": "x"}).status_code == 400
+
+
+def test_workbench_counts_returns_to_fill_sign_and_review(county, town_return, alice, bob, head_a):
+    from gonghui.core.workbench import items_for
+
+    def count(user, key):
+        return next(i.count for i in items_for(user).items if i.key == f"returns.{key}")
+
+    assert count(bob, "fill") == 1 and count(head_a, "sign") == 0
+    services.submit_return(actor=bob, ret=town_return)
+    assert count(bob, "fill") == 0 and count(head_a, "sign") == 1
+    services.sign_return(actor=head_a, ret=town_return)
+    assert count(alice, "review") == 1 and count(head_a, "review") == 0
