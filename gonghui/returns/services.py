@@ -11,8 +11,9 @@ Return (统计年报), one per union and catalogue. Life cycle:
   submitted / signed / accepted --send_back (note)--> 退回修改 (returned) --submit--> …
 - opened and filled by an editing role (admin, clerk) at the union or above (代为填报);
   prefilled on opening and on refresh (取数): an indicator with the 逐级汇总 aggregation is the sum
-  of the signed returns of the union's direct children once any has signed; otherwise it is
-  its source's number for the union's subtree; otherwise (手工填报) what was entered.
+  of the signed returns of the union's direct children that hold it, once any has signed;
+  otherwise it is its source's number for the union's subtree; otherwise (手工填报) what was
+  entered.
 - submitted when every hand cell is filled and every logic check passes;
 - signed by the union's head: an administrator or reviewer holding the role at the union itself;
   the checks run again. Signed returns are locked;
@@ -319,8 +320,10 @@ def _prefill(ret: Return) -> None:
     wanted = ret.catalogue.indicators.filter(form__in=forms_of(ret.union))
     for indicator in wanted:
         value = current.get(indicator.pk) or Value(ret=ret, indicator=indicator)
-        if sums is not None and indicator.aggregation == Aggregation.SUM:
-            value.value, value.origin = sums.get(indicator.code, Decimal(0)), Origin.SUMMED
+        # A code none of the children files (the 基层以上 form under grassroots unions) is the
+        # union's own: computed or entered as if nothing below had signed.
+        if sums and indicator.aggregation == Aggregation.SUM and indicator.code in sums:
+            value.value, value.origin = sums[indicator.code], Origin.SUMMED
         elif indicator.source:
             value.value, value.origin = numbers.get(indicator.source, Decimal(0)), Origin.FIGURE
         else:

@@ -130,3 +130,19 @@ def test_town_b_cannot_open_or_touch_town_a(county, catalogue, bob, charlie):
         services.enter_values(actor=charlie, ret=ret, values={"G18": 1})
     with pytest.raises(PermissionDenied):
         services.send_back(actor=charlie, ret=ret, note="x")
+
+
+def test_town_sums_its_grassroots_returns_and_keeps_its_own_form(county, catalogue, bob, dora,
+                                                                   head_a):  # fmt: skip
+    from gonghui.conftest import make_user
+    from gonghui.core.roles import Role
+
+    head_union = make_user("head_u", Role.ADMIN, county.union_a, "甲厂主席")
+    grassroots = services.open_return(actor=dora, catalogue=catalogue, union=county.union_a)
+    filled(grassroots, dora, G20="4.5")
+    services.sign_return(actor=head_union,
+                         ret=services.submit_return(actor=dora, ret=grassroots))  # fmt: skip
+    town = services.open_return(actor=bob, catalogue=catalogue, union=county.town_a)
+    assert cell(town, "G20").origin == Origin.SUMMED and cell(town, "G20").value == Decimal("4.5")
+    assert cell(town, "U01").origin == Origin.FIGURE  # no grassroots return holds it
+    assert cell(town, "U02").origin == Origin.HAND
