@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core import figures as core_figures
 from gonghui.core.figures import FigureScope
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
+from gonghui.registry.choices import EmploymentForm
 from gonghui.reports.figures import compute, figures_for, make_scope
 
 OWN_LABELS = {
@@ -42,7 +43,8 @@ def sources() -> dict:
     numeric figure, each part of a figure broken down (over an empty scope, which costs no
     reading: breakdowns keyed by what the data holds list what they always list), and our own."""
     labels = {str(k): str(v) for k, v in core_figures.labels().items()}
-    kinds = {str(k): str(v) for k, v in OrgKind.choices}
+    # Breakdowns keyed by a code (a kind of union, a form of employment) show its label.
+    kinds = {str(k): str(v) for k, v in [*OrgKind.choices, *EmploymentForm.choices]}
     today = timezone.localdate()
     empty = FigureScope(paths=(), date_from=today, date_to=today, today=today)
     found = {}
