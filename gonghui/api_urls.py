@@ -150,4 +150,5 @@ urlpatterns = [
     path("stations/", include("gonghui.stations.api_urls")),
     path("workforce/", include("gonghui.workforce.api_urls")),
     path("cadres/", include("gonghui.cadres.api_urls")),
+    path("returns/", include("gonghui.returns.api_urls")),
 ]

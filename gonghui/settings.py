@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "gonghui.stations",
     "gonghui.workforce",
     "gonghui.cadres",
+    "gonghui.returns",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("workforce/", include("gonghui.workforce.urls")),
     path("m/workforce/", include("gonghui.workforce.portal.urls")),
     path("cadres/", include("gonghui.cadres.urls")),
+    path("returns/", include("gonghui.returns.urls")),
     path("m/", include("gonghui.portal.urls")),
 ]
 
