@@ -58,7 +58,8 @@ class ReportPermission(permissions.BasePermission):
     ),
     retrieve=extend_schema(
         tags=[TAG], summary="年度报告快照详情",
-        description="不在范围内与不存在一样答 404。", responses={200: AnnualReportSerializer, **NOT_FOUND},
+        description="不在范围内与不存在一样答 404。",
+        responses={200: AnnualReportSerializer, **NOT_FOUND},
     ),
 )  # fmt: skip
 class AnnualReportViewSet(ScopedReadOnlyViewSet):
