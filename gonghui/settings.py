@@ -356,6 +356,8 @@ GONGHUI_PERIODIC_MINUTES = {
 }
 # Import files kept for the error workbook (encrypted) are purged this many hours after upload.
 GONGHUI_IMPORT_FILE_RETENTION_HOURS = env.int("GONGHUI_IMPORT_FILE_RETENTION_HOURS", default=72)
+# The county's own Word template of the annual report (docs/annual-report.md); empty: the default.
+GONGHUI_ANNUAL_REPORT_TEMPLATE = env.str("GONGHUI_ANNUAL_REPORT_TEMPLATE", default="")
 
 # Stations (驿站): minutes an incident may wait for a response before it rises to the safety
 # officer, then to the county; hours a worker's feedback may wait for the keeper's answer; the
