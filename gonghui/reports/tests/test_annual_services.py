@@ -87,3 +87,14 @@ def test_a_town_clerk_reports_on_the_town_only(county, charlie):
 def test_a_year_to_come_is_refused(county, alice):
     with pytest.raises(ValidationError):
         services.take_snapshot(actor=alice, organisation=county.county, year=YEAR + 1)
+
+
+def test_the_county_may_use_its_own_template(county, alice, settings, tmp_path):
+    own = tmp_path / "own.docx"
+    doc = Document()
+    doc.add_paragraph("本县报告：{{ figures.members.sentence }}")
+    doc.save(own)
+    settings.GONGHUI_ANNUAL_REPORT_TEMPLATE = str(own)
+    report = services.take_snapshot(actor=alice, organisation=county.county, year=YEAR)
+    body, _tables = text_of(report)
+    assert body.startswith("本县报告：全县会员总数 2 人")
