@@ -126,7 +126,10 @@ def figure(key: str, label: str, unit: str, current: dict, previous: dict, where
     if isinstance(value, dict):
         whole = total(value)
         head = f"{where}{label}" + (f"合计 {number(whole, unit)}" if whole is not None else "")
-        item.sentence = f"{head}，其中{item.text}" if whole is not None else f"{head}：{item.text}"
+        if whole is None:
+            item.sentence = f"{head}：{item.text}"
+        else:
+            item.sentence = f"{head}，其中{item.text}" if whole else head
         if item.change:
             item.sentence += f"；合计{item.change}"
     else:
@@ -143,7 +146,9 @@ class SectionContent:
     number: str
     figures: list[Figure]
     town_header: list[str] = field(default_factory=list)
-    town_rows: list[list[str]] = field(default_factory=list)
+    town_rows: list[list[str]] = field(default_factory=list)  # as written
+    town_keys: list[str] = field(default_factory=list)
+    town_values: list[list] = field(default_factory=list)  # the values, for the workbook
     chart: dict | None = None  # {"title", "names", "values"}
 
     @property
@@ -188,8 +193,10 @@ def _town_table(content: SectionContent, towns: list[dict], labels: dict) -> Non
         return
     names = [split_label(labels.get(k, k), units.get(k, ""))[0] for k in keys]
     content.town_header = ["单位", *names]
+    content.town_keys = keys
     for town in towns:
         values = [restore(town["figures"].get(k)) for k in keys]
+        content.town_values.append(values)
         row = [town["name"], *(value_text(k, v, "") for k, v in zip(keys, values, strict=True))]
         content.town_rows.append(row)
     first = keys[0]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit, private_files
 from gonghui.core import figures as core_figures
 from gonghui.core.models import AuditAction, Organisation, OrgKind
-from gonghui.core.models.orgs import OrgStatus
+from gonghui.core.models.orgs import SIBLING_ORDER, OrgStatus
 from gonghui.core.scoping import OUT_OF_SCOPE, holds_role_at
 from gonghui.reports.annual import content, word, xlsx
 from gonghui.reports.annual.models import REPORT_ROLES, AnnualReport
@@ -59,7 +59,8 @@ def year_figures(*, actor, org: Organisation, year: int) -> dict:
 
 
 def children(org: Organisation) -> list[Organisation]:
-    return list(org.children.exclude(status=OrgStatus.DISSOLVED).order_by("name", "pk"))
+    # In the tree's order (the administrators' sort number), as every list of the tree shows them.
+    return list(org.children.exclude(status=OrgStatus.DISSOLVED).order_by(*SIBLING_ORDER))
 
 
 def by_town(*, actor, org: Organisation, year: int, progress=None) -> list[dict]:

@@ -56,9 +56,15 @@ def test_the_workbook_has_the_figures_and_one_sheet_per_town_table(county, alice
     book = CalamineWorkbook.from_filelike(io.BytesIO(private_files.read(report.xlsx_file)))
     assert book.sheet_names[0] == "数据"
     rows = book.get_sheet_by_name("数据").to_python()
-    assert rows[0] == ["板块", "数据项", "本年", "上年", "比上年"]
-    assert ["会员", "会员总数", "2 人"] in [row[:3] for row in rows]
+    assert rows[0] == ["板块", "数据项", "本年", "上年", "比上年", "单位"]
+    members = next(row for row in rows if row[1] == "会员总数")
+    assert members[0] == "会员" and members[2] == 2 and members[5] == "人"
+    rate = next(row for row in rows if row[1] == "建会率")
+    assert isinstance(rate[2], float) and 0 < rate[2] <= 1
     assert "会员（按单位）" in book.sheet_names
+    towns = book.get_sheet_by_name("会员（按单位）").to_python()
+    assert towns[0][:2] == ["单位", "会员总数"]
+    assert sorted(row[:2] for row in towns[1:]) == [["城关镇总工会", 1], ["水坪镇总工会", 1]]
 
 
 def test_rendering_again_uses_the_snapshot_and_the_changes_name_the_figure(county, alice):
