@@ -42,7 +42,8 @@ class AnnualReport(models.Model):
 
     objects = AnnualReportQuerySet.as_manager()
 
-    audit_fields = ("year", "organisation", "docx_file", "xlsx_file")
+    # The files' storage names are not for people: the entry says which year of which org.
+    audit_fields = ("year", "organisation")
 
     class Meta:
         verbose_name = _("年度报告快照")

@@ -157,7 +157,12 @@ def render_again(*, actor, report: AnnualReport) -> AnnualReport:
         actor=actor,
         action=AuditAction.UPDATE,
         obj=report,
-        changes={_("重新生成（使用快照）"): [str(before), str(report.rendered_at)]},
+        changes={
+            _("重新生成（使用快照）"): [
+                before.isoformat() if before else None,
+                report.rendered_at.isoformat(),
+            ]
+        },
     )
     return report
 

@@ -120,3 +120,27 @@ def test_the_command_writes_either_format(county, tmp_path):
     assert "城关镇" not in "\n".join(p.text for p in Document(str(town)).paragraphs)
     with pytest.raises(CommandError, match="扩展名"):
         call_command("report", "annual", "--year", str(YEAR), "--out", str(tmp_path / "x.pdf"))
+
+
+def test_a_later_snapshot_says_what_changed_since_the_one_before(client, county, alice):
+    import random
+
+    from gonghui.core.models import AuditEntry
+    from gonghui.core.validators import make_resident_id
+    from gonghui.registry.services import create_member
+    from gonghui.reports.annual import services
+
+    first = services.take_snapshot(actor=alice, organisation=county.county, year=YEAR)
+    create_member(
+        actor=None, name="孙新", id_number=make_resident_id(random.Random(7)),
+        union=county.union_b, employer=county.employer_b, joined_on=datetime.date(YEAR, 2, 1),
+    )  # fmt: skip
+    client.force_login(alice)
+    changes = client.get(reverse("reports:annual_changes", args=[first.pk])).content.decode()
+    assert "会员总数" in changes and "快照值" in changes
+    second = services.take_snapshot(actor=alice, organisation=county.county, year=YEAR)
+    page = client.get(reverse("reports:annual_detail", args=[second.pk])).content.decode()
+    assert "与上一次快照相比的变化" in page and "会员总数" in page
+    client.post(reverse("reports:annual_regenerate", args=[first.pk]))
+    actions = set(AuditEntry.objects.for_object(first).values_list("action", flat=True))
+    assert actions == {"create", "update"}
