@@ -29,3 +29,8 @@ class AnnualReportForm(forms.Form):
         for field in self.fields.values():
             style(field)
         use_picker(self.fields["organisation"], user=user, source="reports")
+        # The top of what the user may report on: the county for the county's staff, the town
+        # for a town's.
+        top = self.fields["organisation"].queryset.order_by("depth", "path").first()
+        if top is not None:
+            self.fields["organisation"].initial = top.pk

@@ -56,6 +56,8 @@ def test_the_demo_county_report_has_every_section_and_the_stats_figures(
 def test_a_leader_generates_downloads_and_renders_again(client, county, alice):
     client.force_login(alice)
     url = reverse("reports:annual_index")
+    form = client.get(url).context["form"]
+    assert form["organisation"].initial == county.county.pk
     response = client.post(url, {"year": YEAR, "organisation": county.county.pk}, follow=True)
     report = AnnualReport.objects.get()
     assert response.redirect_chain[-1][0] == reverse("reports:annual_detail", args=[report.pk])
@@ -76,6 +78,7 @@ def test_town_b_reports_on_town_b_only(client, county, role):
     refused = client.post(url, {"year": YEAR, "organisation": county.county.pk})
     assert refused.status_code == 200 and not AnnualReport.objects.exists()
     assert "organisation" in refused.context["form"].errors
+    assert client.get(url).context["form"]["organisation"].initial == county.town_b.pk
     client.post(url, {"year": YEAR, "organisation": county.town_b.pk})
     assert AnnualReport.objects.get().organisation == county.town_b
     page = client.get(url).content.decode()
