@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -68,16 +69,19 @@ def index(request):
 def job(request, pk: int):
     require_role(request.user, REPORT_ROLES)
     found = core_jobs.check(get_object_or_404(_jobs(request), pk=pk))
+    polled = bool(request.headers.get("HX-Request"))
     report_pk = found.result.get("report") if found.status == "done" else None
     if report_pk and AnnualReport.objects.visible_to(request.user).filter(pk=report_pk).exists():
-        return redirect("reports:annual_detail", pk=report_pk)
-    template = (
-        "reports/annual/_job.html"
-        if request.headers.get("HX-Request")
-        else "reports/annual/job.html"
-    )
+        target = reverse("reports:annual_detail", args=[report_pk])
+        if not polled:
+            return redirect(target)
+        # htmx would follow a redirect and put the whole page inside the progress card.
+        response = render(request, "reports/annual/_job.html", {"job": found})
+        response["HX-Redirect"] = target
+        return response
+    template = "reports/annual/_job.html" if polled else "reports/annual/job.html"
     response = render(request, template, {"job": found})
-    if found.finished and request.headers.get("HX-Request"):
+    if found.finished and polled:
         response["HX-Refresh"] = "true"
     return response
 

@@ -147,3 +147,21 @@ def test_a_later_snapshot_says_what_changed_since_the_one_before(client, county,
     client.post(reverse("reports:annual_regenerate", args=[first.pk]))
     actions = set(AuditEntry.objects.for_object(first).values_list("action", flat=True))
     assert actions == {"create", "update"}
+
+
+def test_the_progress_poll_sends_the_browser_to_the_report(client, county, alice, settings):
+    from gonghui.reports.annual import jobs
+
+    settings.GONGHUI_JOBS_EAGER = False
+    job = jobs.start(actor=alice, organisation=county.county, year=YEAR)
+    client.force_login(alice)
+    url = reverse("reports:annual_job", args=[job.pk])
+    waiting = client.get(url, HTTP_HX_REQUEST="true")
+    assert waiting.status_code == 200 and "hx-trigger" in waiting.content.decode()
+    from gonghui.core import jobs as core_jobs
+
+    core_jobs.run(job.pk)
+    done = client.get(url, HTTP_HX_REQUEST="true")
+    report = AnnualReport.objects.get()
+    assert done["HX-Redirect"] == reverse("reports:annual_detail", args=[report.pk])
+    assert client.get(url).status_code == 302
