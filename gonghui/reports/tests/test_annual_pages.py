@@ -121,6 +121,13 @@ def test_the_command_writes_either_format(county, tmp_path):
         stdout=io.StringIO(),
     )  # fmt: skip
     assert "城关镇" not in "\n".join(p.text for p in Document(str(town)).paragraphs)
+    again = tmp_path / "again.docx"
+    first = AnnualReport.objects.order_by("pk").first()
+    call_command(
+        "report", "annual", "--snapshot", str(first.pk), "--out", str(again), stdout=io.StringIO()
+    )
+    assert "全县会员总数 2 人" in "\n".join(p.text for p in Document(str(again)).paragraphs)
+    assert AnnualReport.objects.count() == 3  # docx, xlsx, town: one snapshot each
     with pytest.raises(CommandError, match="扩展名"):
         call_command("report", "annual", "--year", str(YEAR), "--out", str(tmp_path / "x.pdf"))
 
