@@ -361,6 +361,8 @@ GONGHUI_IMPORT_FILE_RETENTION_HOURS = env.int("GONGHUI_IMPORT_FILE_RETENTION_HOU
 # is kept (encrypted) for the owner this many hours.
 GONGHUI_EXPORT_JOB_ROWS = env.int("GONGHUI_EXPORT_JOB_ROWS", default=20_000)
 GONGHUI_EXPORT_FILE_RETENTION_HOURS = env.int("GONGHUI_EXPORT_FILE_RETENTION_HOURS", default=24)
+# The county's own Word template of the annual report (docs/annual-report.md); empty: the default.
+GONGHUI_ANNUAL_REPORT_TEMPLATE = env.str("GONGHUI_ANNUAL_REPORT_TEMPLATE", default="")
 
 # Stations (驿站): minutes an incident may wait for a response before it rises to the safety
 # officer, then to the county; hours a worker's feedback may wait for the keeper's answer; the

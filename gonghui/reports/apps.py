@@ -15,3 +15,8 @@ class ReportsConfig(AppConfig):
         from gonghui.registry.figures import LABELS, registry_figures
 
         register_figures("registry", registry_figures, LABELS)
+
+        from gonghui.registry.demo_hooks import register_demo_extension
+        from gonghui.reports.annual import demo
+
+        register_demo_extension(name="annual_report", generate=demo.generate, reset=demo.reset)

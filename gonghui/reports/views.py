@@ -11,6 +11,7 @@ from gonghui.core.roles import Role
 from gonghui.core.scoping import holds_role
 from gonghui.core.views import pages
 from gonghui.reports import dashboard as board
+from gonghui.reports.annual.models import REPORT_ROLES
 
 # Whose home page is the dashboard: those who run a federation or lead it. Clerks and reviewers
 # keep their working home page (and find the dashboard under 统计).
@@ -34,4 +35,5 @@ def dashboard(request, extra=None):
         raise Http404  # out of scope looks like non-existent, as everywhere
     org, year = form.choice(today)
     context = board.build(user=request.user, org=org, year=year, today=today)
+    context["can_report"] = holds_role(request.user, REPORT_ROLES)
     return render(request, "reports/dashboard.html", {"form": form, **context, **(extra or {})})
