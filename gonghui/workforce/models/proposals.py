@@ -80,14 +80,17 @@ class Proposal(InUnion):
 
     # The submitter is left out of the change log on purpose: the panel may read the history.
     audit_fields = ("number", "category", "title", "status", "reject_reason", "award_tier",
-                    "verified_benefit", "verified_by_name", "adopted_on", "implemented_on")  # fmt: skip
+                    "verified_benefit", "verified_by_name", "adopted_on",
+                    "implemented_on")  # fmt: skip
 
     class Meta:
         verbose_name = _("合理化建议")
         verbose_name_plural = _("合理化建议")
         ordering = ["-submitted_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(verified_benefit__gte=0), name="benefit_not_negative")
+            models.CheckConstraint(
+                condition=Q(verified_benefit__gte=0), name="benefit_not_negative"
+            )
         ]
 
     def __str__(self) -> str:

@@ -48,8 +48,12 @@ def clean_fields(*, category, title, problem, idea, expected_benefit="") -> dict
     errors: dict = {}
     if category not in ProposalCategory.values:
         errors["category"] = _("请选择类别")
-    values = {"title": (title or "").strip(), "problem": (problem or "").strip(),
-              "idea": (idea or "").strip(), "expected_benefit": (expected_benefit or "").strip()}  # fmt: skip
+    values = {
+        "title": (title or "").strip(),
+        "problem": (problem or "").strip(),
+        "idea": (idea or "").strip(),
+        "expected_benefit": (expected_benefit or "").strip(),
+    }
     if not values["title"] or len(values["title"]) > 100:
         errors["title"] = _("请填写题目（不超过100个字）")
     for field, label in (("problem", _("存在的问题")), ("idea", _("建议或方案"))):

@@ -17,8 +17,10 @@ DAY = datetime.date(2026, 3, 2)
 
 
 def claim(county, rule, **kw):
-    return services.submit_claim(member=county.member_a, rule=rule, description="车间地面油污",
-                                 occurred_on=kw.pop("on", DAY), uploads=[photo()], **kw)  # fmt: skip
+    return services.submit_claim(
+        member=county.member_a, rule=rule, description="车间地面油污",
+        occurred_on=kw.pop("on", DAY), uploads=[photo()], **kw,
+    )  # fmt: skip
 
 
 def test_rule_is_an_enterprise_unions(county, bob, charlie):
