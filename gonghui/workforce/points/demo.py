@@ -62,7 +62,7 @@ def _union_year(rng, today, union, clerk) -> dict:
     snap = PointsRule.objects.get(union=union, item=PointsItem.SAFETY_SNAP)
     culture = PointsRule.objects.get(union=union, item=PointsItem.CULTURE_SPORTS)
     counts = {"claims": 0, "pending": 0, "proposals": 0, "redemptions": 0}
-    for week in range(50, 0, -1):
+    for week in range(50, 0, -2):  # a claim round every fortnight of the past year
         day = today - datetime.timedelta(days=week * 7)
         for member in rng.sample(members, k=min(3, len(members))):
             rule = snap if rng.random() < 0.7 else culture
