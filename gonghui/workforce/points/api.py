@@ -135,7 +135,7 @@ class EntrySerializer(serializers.ModelSerializer):
                   "note", "created_at"]  # fmt: skip
 
 
-class ReasonSerializer(serializers.Serializer):
+class PointsReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=200)
 
 
@@ -152,7 +152,7 @@ class EntryViewSet(ScopedReadOnlyViewSet):
         return super().get_queryset().order_by("-pk")
 
     reverse = step("reverse", lambda u, e, d: ledger.reverse_entry(actor=u, entry=e, **d),
-                   ReasonSerializer, "冲正一笔获得的积分（每笔一次，余额不低于零）",
+                   PointsReasonSerializer, "冲正一笔获得的积分（每笔一次，余额不低于零）",
                    EntrySerializer)  # fmt: skip
 
 
@@ -179,7 +179,7 @@ class ClaimViewSet(ScopedReadOnlyViewSet):
     approve = step("approve", lambda u, c, d: services.approve_claim(actor=u, claim=c), None,
                    "通过申报并按规则入账（录入人不能审核）", ClaimSerializer)  # fmt: skip
     refuse = step("refuse", lambda u, c, d: services.refuse_claim(actor=u, claim=c, **d),
-                  ReasonSerializer, "退回申报（写明原因）", ClaimSerializer)  # fmt: skip
+                  PointsReasonSerializer, "退回申报（写明原因）", ClaimSerializer)  # fmt: skip
 
 
 class RedemptionSerializer(serializers.ModelSerializer):
@@ -210,7 +210,8 @@ class RedemptionViewSet(ScopedReadOnlyViewSet):
                     HandOutSerializer, "发放奖品并由职工签收", RedemptionSerializer)  # fmt: skip
     cancel = step("cancel",
                   lambda u, r, d: services.cancel_redemption(actor=u, redemption=r, **d),
-                  ReasonSerializer, "取消兑换（退回积分与库存）", RedemptionSerializer)  # fmt: skip
+                  PointsReasonSerializer, "取消兑换（退回积分与库存）",
+                  RedemptionSerializer)  # fmt: skip
 
 
 ROUTES = [
