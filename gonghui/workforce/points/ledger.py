@@ -20,7 +20,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core import audit
 from gonghui.core.ledgers import clean_key, pay_once
+from gonghui.core.models import AuditAction
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org
 from gonghui.workforce.models import PointsAccount, PointsEntry, PointsRule
 from gonghui.workforce.models.points import EntryKind
@@ -44,9 +46,12 @@ def account_for(member) -> PointsAccount:
         return found
     try:
         with transaction.atomic():
-            return PointsAccount.objects.create(member=member, union=member.union)
+            account = PointsAccount.objects.create(member=member, union=member.union)
     except IntegrityError:
         return PointsAccount.objects.get(member=member)
+    audit.record(actor=None, action=AuditAction.CREATE, obj=account,
+                 after=audit.snapshot(account))  # fmt: skip
+    return account
 
 
 def lock_account(account) -> PointsAccount:

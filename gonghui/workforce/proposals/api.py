@@ -3,9 +3,18 @@ implement, verify the benefit) and the review panel's (`proposal-reviews`: the p
 only, never the submitter; start the review, adopt, reject). Scoped like the pages."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers
+from rest_framework import mixins, permissions, serializers, status
+from rest_framework.response import Response
 
-from gonghui.core.api import NOT_FOUND, ScopedReadOnlyViewSet
+from gonghui.core.api import (
+    ERROR_RESPONSES,
+    NOT_FOUND,
+    EditorPermission,
+    ScopedReadOnlyViewSet,
+    service_errors,
+)
+from gonghui.core.serializers import ScopedModelSerializer, ScopedRelatedField
+from gonghui.registry.models import Member
 from gonghui.workforce.models import Proposal
 from gonghui.workforce.models.proposals import PANEL_FIELDS, AwardTier
 from gonghui.workforce.points.api import step
@@ -23,6 +32,16 @@ class ProposalSerializer(serializers.ModelSerializer):
                   "title", "problem", "idea", "expected_benefit", "channel", "status",
                   "reject_reason", "award_tier", "verified_benefit", "verified_by_name",
                   "verified_on", "submitted_on", "adopted_on", "implemented_on"]  # fmt: skip
+
+
+class ProposalEntrySerializer(ScopedModelSerializer):
+    member = ScopedRelatedField(queryset=Member.objects.all(), help_text="提出人（在会会员）id")
+    submitted_on = serializers.DateField(required=False, help_text="提出日期，默认今天")
+
+    class Meta:
+        model = Proposal
+        fields = ["member", "category", "title", "problem", "idea", "expected_benefit",
+                  "submitted_on"]  # fmt: skip
 
 
 class PanelSerializer(serializers.ModelSerializer):
@@ -54,12 +73,26 @@ class RejectSerializer(serializers.Serializer):
     list=extend_schema(tags=[TAG], summary="合理化建议列表"),
     retrieve=extend_schema(tags=[TAG], summary="合理化建议详情",
                            responses={200: ProposalSerializer, **NOT_FOUND}),
+    create=extend_schema(tags=[TAG], summary="录入合理化建议（经办人代职工录入）",
+                         request=ProposalEntrySerializer,
+                         responses={201: ProposalSerializer, **ERROR_RESPONSES}),
 )  # fmt: skip
-class ProposalViewSet(ScopedReadOnlyViewSet):
+class ProposalViewSet(mixins.CreateModelMixin, ScopedReadOnlyViewSet):
     model = Proposal
     select_related = ("member",)
     serializer_class = ProposalSerializer
     filterset_class = views.ProposalFilterSet
+    permission_classes = [permissions.IsAuthenticated, EditorPermission]
+
+    def get_serializer_class(self):
+        return ProposalEntrySerializer if self.action == "create" else ProposalSerializer
+
+    def create(self, request, *args, **kwargs):
+        body = ProposalEntrySerializer(data=request.data, context={"request": request})
+        body.is_valid(raise_exception=True)
+        with service_errors():
+            proposal = services.submit_proposal(actor=request.user, **body.validated_data)
+        return Response(ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
     def get_queryset(self):
         return super().get_queryset().order_by("-pk")

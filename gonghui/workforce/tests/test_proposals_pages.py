@@ -63,3 +63,14 @@ def test_clerk_page_shows_the_submitter_and_rates(client, county, bob, proposal)
     assert NAME in body
     body = client.get(reverse("workforce:proposal_rates")).content.decode()
     assert "甲机械厂工会" in body and "rates-employer" in body
+
+
+def test_api_enters_a_proposal_for_a_member(client, county, bob, charlie):
+    body = {"member": county.member_a.pk, "category": "idea", "title": "节能灯",
+            "problem": "电耗高", "idea": "换节能灯"}  # fmt: skip
+    client.force_login(charlie)
+    assert client.post(reverse("workforce-proposal-list"), body).status_code == 400
+    client.force_login(bob)
+    response = client.post(reverse("workforce-proposal-list"), body)
+    assert response.status_code == 201 and response.json()["channel"] == "clerk"
+    assert response.json()["member_name"] == NAME
