@@ -268,6 +268,9 @@ SPECTACULAR_SETTINGS = {
         "ReceptionKindEnum": "gonghui.rights.choices.ReceptionKind",
         "ReceptionOutcomeEnum": "gonghui.rights.choices.ReceptionOutcome",
         "OutreachKindEnum": "gonghui.rights.choices.OutreachKind",
+        "PointsClaimStatusEnum": "gonghui.workforce.models.points.ClaimStatus",
+        "RedemptionStatusEnum": "gonghui.workforce.models.points.RedemptionStatus",
+        "ProposalStatusEnum": "gonghui.workforce.models.proposals.ProposalStatus",
     },
 }
 

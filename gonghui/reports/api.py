@@ -158,6 +158,17 @@ class StatsSerializer(serializers.Serializer):
     honourees_due_checkup = serializers.IntegerField(
         help_text=_("应安排健康体检的劳模（在职一年、退休两年未体检）")
     )
+    # 合理化建议与积分 (gonghui/workforce/points/figures.py); benefit in yuan as a decimal string.
+    proposals = serializers.IntegerField(help_text=_("统计期内提出的合理化建议数"))
+    proposals_adopted = serializers.IntegerField(
+        help_text=_("统计期内提出、已采纳（含已实施）的建议数")
+    )
+    proposals_implemented = serializers.IntegerField(help_text=_("统计期内提出、已实施的建议数"))
+    proposal_benefit = YUAN(help_text=_("统计期内提出的建议经核实的效益（元）"))
+    points_awarded = serializers.IntegerField(help_text=_("统计期内发放的积分（扣除冲正）"))
+    points_redeemed = serializers.IntegerField(
+        help_text=_("统计期内兑换奖品用去的积分（扣除取消）")
+    )
     # 工会社工 (gonghui/cadres/figures.py); hours as exact decimal strings with one place.
     social_workers = serializers.IntegerField(help_text=_("在岗工会社工数（当日）"))
     monthly_records = serializers.IntegerField(help_text=_("统计期内各月已提交的月度工作纪实数"))

@@ -34,6 +34,8 @@ ALLOWED = {
     "gb", "cn", "www", "ok", "ip", "wifi", "app", "utf", "gbk",
     # Coordinate datums and the map platforms' exchange format, named as map apps name them.
     "gps", "wgs", "gcj", "bd", "geojson",
+    # Improvement programmes named as enterprises name them (OIT/OCC改善项目).
+    "oit", "occ",
 }  # fmt: skip
 # Raw values the change history (core.models.audit `readable_changes`) still shows: the audit
 # log's part of issue 16 shows them as people read them. (page prefix, word); remove on merge.

@@ -16,6 +16,15 @@ SECTIONS = [
     ("workforce:kind_list", _("荣誉类别"), _("级别、授予对象、周期、证书编号格式")),
     ("workforce:import_honourees", _("导入劳模名册"), _("已有劳模工匠及其荣誉")),
     ("workforce:import_studios", _("导入工作室名册"), _("已有创新工作室")),
+    ("workforce:proposal_list", _("合理化建议"), _("金点子、技术创新成果的受理、实施与效益")),
+    ("workforce:panel_list", _("建议评审"), _("评审页面不显示提出人")),
+    ("workforce:points_rule_list", _("积分规则"), _("企业工会的积分项目、分值、材料与上限")),
+    ("workforce:points_claim_list", _("积分申报"), _("职工随手拍等申报的审核")),
+    ("workforce:points_account_list", _("积分账户"), _("职工积分余额与流水")),
+    ("workforce:reward_list", _("奖品目录"), _("积分兑换的奖品与库存")),
+    ("workforce:redemption_list", _("积分兑换"), _("兑换的发放与签收")),
+    ("workforce:points_leaderboard", _("积分排行榜"), _("按月、按年")),
+    ("workforce:import_proposals", _("导入合理化建议"), _("已有建议台账")),
 ]
 
 

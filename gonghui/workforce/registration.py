@@ -22,3 +22,6 @@ def register() -> None:
         "hard_model", _("困难劳模"), care_queries.is_hardship_honouree,
         refusal=_("本项目只面向困难劳模（劳模档案中标记为困难劳模）"),
     )  # fmt: skip
+    from gonghui.workforce.points import registration as points
+
+    points.register()

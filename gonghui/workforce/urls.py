@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("gonghui.workforce.care.urls")),
     path("studios/", include("gonghui.workforce.studios.urls")),
     path("import/", include("gonghui.workforce.imports.urls")),
+    path("proposals/", include("gonghui.workforce.proposals.urls")),
+    path("points/", include("gonghui.workforce.points.urls")),
 ]

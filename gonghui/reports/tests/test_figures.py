@@ -185,6 +185,12 @@ NO_WORKFORCE = {
     "studios_by_level": LEVELS,
     "studio_alliances": 0,
     "honourees_due_checkup": 0,
+    "proposals": 0,
+    "proposals_adopted": 0,
+    "proposals_implemented": 0,
+    "proposal_benefit": Decimal("0.00"),
+    "points_awarded": 0,
+    "points_redeemed": 0,
 }
 # The cadres module's figures (gonghui/cadres/tests/test_figures_cadres.py): no social workers,
 # courses or ratings here; every grade is listed, levels only when some union holds one.

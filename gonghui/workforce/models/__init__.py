@@ -13,6 +13,16 @@ from gonghui.workforce.models.honours import (
     VettingOpinion,
     WorkforceDocument,
 )
+from gonghui.workforce.models.points import (
+    ClaimEvidence,
+    PointsAccount,
+    PointsClaim,
+    PointsEntry,
+    PointsRule,
+    Redemption,
+    Reward,
+)
+from gonghui.workforce.models.proposals import Proposal
 from gonghui.workforce.models.studios import (
     Alliance,
     AllianceActivity,
@@ -29,6 +39,7 @@ __all__ = [
     "AllowancePayment",
     "CareRecord",
     "CertificateSequence",
+    "ClaimEvidence",
     "CycleQuota",
     "Honour",
     "HonourCycle",
@@ -38,6 +49,13 @@ __all__ = [
     "NominationStep",
     "Objection",
     "PanelScore",
+    "PointsAccount",
+    "PointsClaim",
+    "PointsEntry",
+    "PointsRule",
+    "Proposal",
+    "Redemption",
+    "Reward",
     "ShareRule",
     "Studio",
     "StudioGrant",
