@@ -4,11 +4,12 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from gonghui.workforce.care import api as api_care
+from gonghui.workforce.competitions import api as api_competitions
 from gonghui.workforce.honours import api as api_honours
 from gonghui.workforce.studios import api as api_studios
 
 router = SimpleRouter()  # the project API root lists no sub-roots
-for module in (api_honours, api_care, api_studios):
+for module in (api_honours, api_care, api_studios, api_competitions):
     for prefix, viewset, basename in module.ROUTES:
         router.register(prefix, viewset, basename=basename)
 

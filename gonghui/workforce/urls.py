@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("gonghui.workforce.care.urls")),
     path("studios/", include("gonghui.workforce.studios.urls")),
     path("import/", include("gonghui.workforce.imports.urls")),
+    path("competitions/", include("gonghui.workforce.competitions.urls")),
 ]

@@ -185,7 +185,8 @@ def publish(*, actor, competition) -> list[Line]:
         raise ValidationError(_("没有已确认的参赛选手"))
     missing = [line.entrant.name for line in lines if line.total is None]
     if missing:
-        raise ValidationError(_("以下选手尚有轮次未完成评分：%(n)s") % {"n": "、".join(missing[:10])})
+        names = "、".join(missing[:10])
+        raise ValidationError(_("以下选手尚有轮次未完成评分：%(n)s") % {"n": names})
     for line in lines:
         before = audit.snapshot(line.entrant)
         line.entrant.total, line.entrant.rank = line.total, line.rank

@@ -202,9 +202,13 @@ def check_rules(competition, member, trade: str) -> None:
                                          % {"n": member.name, "a": age,
                                             "m": competition.max_age}})  # fmt: skip
     if competition.trade and (trade or "").strip() != competition.trade:
-        raise ValidationError({"trade": _("本竞赛工种为“%(t)s”，报名工种不符") % {"t": competition.trade}})
+        raise ValidationError(
+            {"trade": _("本竞赛工种为“%(t)s”，报名工种不符") % {"t": competition.trade}}
+        )
     if not member.union.path.startswith(competition.organisation.path):
-        raise ValidationError({"member": _("%(n)s所在工会不在主办工会范围内") % {"n": member.name}})
+        raise ValidationError(
+            {"member": _("%(n)s所在工会不在主办工会范围内") % {"n": member.name}}
+        )
     if Entrant.objects.filter(competition=competition, member__id_hash=member.id_hash).exclude(
         status=EntrantStatus.WITHDRAWN
     ).exists():
@@ -221,8 +225,10 @@ def check_quota(competition, union) -> None:
             union__path__startswith=quota.organisation.path,
         ).count()  # fmt: skip
         if used >= quota.quota:
-            raise ValidationError({"member": _("%(o)s的报名名额（%(q)d人）已用完")
-                                             % {"o": quota.organisation, "q": quota.quota}})  # fmt: skip
+            full = _("%(o)s的报名名额（%(q)d人）已用完") % {
+                "o": quota.organisation, "q": quota.quota,
+            }  # fmt: skip
+            raise ValidationError({"member": full})
 
 
 def _register(competition, member, trade, source, status, actor) -> Entrant:

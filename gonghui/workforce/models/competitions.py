@@ -119,12 +119,12 @@ class InCompetition(models.Model):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self) -> str:
+        return self.competition.get_absolute_url()
+
     @property
     def audit_org_path(self) -> str:
         return self.competition.organisation.path
-
-    def get_absolute_url(self) -> str:
-        return self.competition.get_absolute_url()
 
 
 class CompetitionScoped(ScopedQuerySet):
@@ -302,12 +302,12 @@ class HonourCandidate(models.Model):
     def __str__(self) -> str:
         return self.entrant.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("workforce:candidate_list")
+
     @property
     def audit_org_path(self) -> str:
         return self.union.path
-
-    def get_absolute_url(self) -> str:
-        return reverse("workforce:candidate_list")
 
 
 class ContestTeam(InCompetition):
