@@ -20,7 +20,8 @@ def town_a_contest(county, *, close=True):
     rnd = services.add_round(actor=None, competition=contest, name="实操", kind=RoundKind.PRACTICAL,
                              weight="100")  # fmt: skip
     services.add_criterion(actor=None, round=rnd, name="接线", weight="100")
-    scoring.add_judge(actor=None, competition=contest, name="县技校评委", employer_name="县技工学校")
+    scoring.add_judge(actor=None, competition=contest, name="县技校评委",
+                      employer_name="县技工学校")  # fmt: skip
     services.register(actor=None, competition=contest, member=county.member_a, trade="电工")
     if close:
         services.close_registration(actor=None, competition=contest)
