@@ -137,8 +137,9 @@ class CompetitionViewSet(ScopedModelViewSet):
             visible = set(Entrant.objects.visible_to(request.user).filter(competition=contest)
                           .values_list("pk", flat=True))  # fmt: skip
             fixed = contest.entrants.filter(rank__isnull=False).order_by("rank")
-            return Response([{"entrant": e.pk, "name": e.name if e.pk in visible else "",
-                              "rank": e.rank, "total": e.total} for e in fixed])  # fmt: skip
+            rows = [{"entrant": e.pk, "name": e.name if e.pk in visible else "",
+                     "rank": e.rank, "total": f"{e.total:.2f}"} for e in fixed]  # fmt: skip
+            return Response(rows)
         if not may_edit_org(request.user, contest.organisation):
             return Response([])
         return Response(LineSerializer(scoring.results(contest), many=True).data)
@@ -204,6 +205,7 @@ class RegisterSerializer(ScopedModelSerializer):
     class Meta:
         model = Entrant
         fields = ["competition", "member", "trade"]
+        validators = []  # a second entry is the service's refusal, in its words
 
     def validate_competition(self, value):
         visible = Competition.objects.visible_to(self.context["request"].user)
