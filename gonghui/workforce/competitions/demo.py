@@ -77,7 +77,7 @@ def _skills(county, today, rng, members):
 def generate(*, rng, today: datetime.date, town1, town2) -> str:
     county = town1.parent
     members = _members(county, 10)
-    if len(members) < 4:
+    if len(members) < 7:
         return "竞赛：会员不足，未生成"
     _skills(county, today, rng, members[:6])
     upcoming = services.create_competition(
