@@ -28,9 +28,11 @@ def register() -> None:
 def _register_competitions() -> None:
     from gonghui.core.figures import register_figures
     from gonghui.core.workbench import register_workbench_items
+    from gonghui.portal.hooks import register_home_link
     from gonghui.reports.sections import register_dashboard_section
     from gonghui.workforce.competitions import dashboard, figures, workbench
 
     register_figures("workforce_competitions", figures.competition_figures, figures.LABELS)
     register_dashboard_section("workforce/competitions/dashboard_section.html", dashboard.section)
     register_workbench_items(workbench.items)
+    register_home_link("workforce_portal:competitions", "竞赛报名", "workforce-competitions")
