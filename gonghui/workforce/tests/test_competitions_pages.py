@@ -159,3 +159,26 @@ def test_import_of_past_results(client, county, alice):
     assert Entrant.objects.filter(competition=contest).count() == 2
     contest.refresh_from_db()
     assert contest.status == "published"
+
+
+def test_workbench_lists_registrations_to_confirm_and_marks_to_enter(
+    client, county, alice, dora, charlie
+):
+    contest = make_contest(county.county)
+    services.register_self(member=county.member_a, competition=contest, trade="焊工")
+    client.force_login(dora)
+    rows = {r["key"]: r for r in client.get("/api/workbench/").json()}
+    assert rows["workforce.entrants_to_confirm"]["count"] == 1
+    listed = follow_text(client.get(rows["workforce.entrants_to_confirm"]["url"]))
+    assert "张甲明" in listed
+    client.force_login(charlie)
+    rows = {r["key"]: r for r in client.get("/api/workbench/").json()}
+    assert rows["workforce.entrants_to_confirm"]["count"] == 0
+    client.force_login(dora)
+    services.confirm_entrant(actor=dora, entrant=Entrant.objects.get())
+    services.close_registration(actor=None, competition=contest)
+    rows = {r["key"]: r for r in client.get("/api/workbench/").json()}
+    assert rows["workforce.scores_to_enter"]["count"] == 0  # the county's work, not the union's
+    client.force_login(alice)
+    rows = {r["key"]: r for r in client.get("/api/workbench/").json()}
+    assert rows["workforce.scores_to_enter"]["count"] == 1
