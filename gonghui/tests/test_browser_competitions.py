@@ -57,6 +57,8 @@ def test_registration_scores_and_ranking(live_server, county):
 
         alice = desktop_page(phone, live_server, "alice")
         alice.goto(live_server.url + contest.get_absolute_url())
+        assert alice.locator("#portal-qr svg").count() == 1
+        alice.screenshot(path=str(ARTIFACTS / "competition_detail.png"), full_page=True)
         click_and_wait(alice, "#close-registration")
         assert alice.inner_text("#contest-status") == "比赛评分中"
         for rnd, marks in ((t, {written: "90"}), (p, {quality: "80", safety: "40"})):

@@ -20,6 +20,7 @@ from gonghui.core.roles import EDIT_ROLES
 from gonghui.core.scoping import holds_role, may_edit_org
 from gonghui.core.views.access import RoleRequired, require_role, visible_or_404
 from gonghui.core.views.generic import ObjectListView, apply_errors
+from gonghui.portal.links import absolute_url, qr_inline_svg
 from gonghui.workforce.competitions import forms, queries, scoring, services
 from gonghui.workforce.competitions.filters import (
     CandidateFilterSet,
@@ -90,6 +91,10 @@ def competition_detail(request, pk):
         Entrant.objects.visible_to(user).filter(competition=contest)
         .select_related("union", "employer").order_by("union__path", "registered_at", "pk")
     )  # fmt: skip
+    # The worker's registration page, as a link and a QR code to post (扫码报名).
+    portal_url = absolute_url(
+        request, reverse("workforce_portal:competition_register", args=[contest.pk])
+    )
     context = {
         "object": contest,
         "c": contest,
@@ -102,9 +107,8 @@ def competition_detail(request, pk):
         "by_union": queries.entrants_by_union(entrants),
         "teams": contest.teams.select_related("union"),
         "stages": contest.stages.prefetch_related("summaries__team"),
-        "portal_url": request.build_absolute_uri(
-            reverse("workforce_portal:competition_register", args=[contest.pk])
-        ),
+        "portal_url": portal_url,
+        "qr_svg": qr_inline_svg(portal_url, scale=4),
         "quota_form": forms.QuotaForm(competition=contest, auto_id="quota_%s"),
         "round_form": forms.RoundForm(auto_id="round_%s"),
         "criterion_form": forms.CriterionForm(auto_id="criterion_%s"),
