@@ -169,6 +169,11 @@ class StatsSerializer(serializers.Serializer):
     points_redeemed = serializers.IntegerField(
         help_text=_("统计期内兑换奖品用去的积分（扣除取消）")
     )
+    # 劳动和技能竞赛 (gonghui/workforce/competitions/figures.py).
+    competitions = serializers.IntegerField(help_text=_("统计期内举办（日期与统计期相交）的竞赛数"))
+    competition_entrants = serializers.IntegerField(
+        help_text=_("统计期内竞赛报名人次（未退出）")
+    )
     # 工会社工 (gonghui/cadres/figures.py); hours as exact decimal strings with one place.
     social_workers = serializers.IntegerField(help_text=_("在岗工会社工数（当日）"))
     monthly_records = serializers.IntegerField(help_text=_("统计期内各月已提交的月度工作纪实数"))

@@ -124,11 +124,19 @@ def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[
         studios.create_alliance(actor=None, organisation=county, name="县劳模创新工作室联盟",
                                 basis="region", founded_on=datetime.date(today.year - 1, 1, 1),
                                 studios=studio_rows)  # fmt: skip
-    return [f"产改：荣誉榜 {len(honours)} 人，{today.year}年评选推荐中，创新工作室 {made} 个"]
+    from gonghui.workforce.competitions import demo as competitions
+
+    return [
+        f"产改：荣誉榜 {len(honours)} 人，{today.year}年评选推荐中，创新工作室 {made} 个",
+        competitions.generate(rng=rng, today=today, town1=town1, town2=town2),
+    ]
 
 
 def reset() -> None:
     from gonghui.workforce import models as m
+    from gonghui.workforce.competitions import demo as competitions
+
+    competitions.reset()
 
     for model in (
         m.AllianceActivity, m.Alliance, m.StudioReview, m.StudioReport, m.StudioResult,

@@ -13,6 +13,8 @@ SECTIONS = [
     ("workforce:checkup_due", _("体检与疗休养"), _("应安排体检、疗休养的劳模")),
     ("workforce:studio_list", _("创新工作室"), _("工作室、经费、成果、季度报告与年度考核")),
     ("workforce:alliance_list", _("工作室联盟"), _("按行业或区域组建的联盟")),
+    ("workforce:competition_list", _("劳动和技能竞赛"), _("竞赛目录、报名、评分、排名与证书")),
+    ("workforce:candidate_list", _("竞赛表彰候选"), _("竞赛名次推荐到评选表彰")),
     ("workforce:kind_list", _("荣誉类别"), _("级别、授予对象、周期、证书编号格式")),
     ("workforce:import_honourees", _("导入劳模名册"), _("已有劳模工匠及其荣誉")),
     ("workforce:import_studios", _("导入工作室名册"), _("已有创新工作室")),

@@ -18,6 +18,7 @@ def register() -> None:
     register_dashboard_section("workforce/dashboard_section.html", dashboard.section)
     register_home_link("workforce_portal:home", "我的荣誉", "workforce-home")
     register_demo_extension(name="workforce", generate=demo.generate, reset=demo.reset)
+    _register_competitions()
     register_eligibility_rule(
         "hard_model", _("困难劳模"), care_queries.is_hardship_honouree,
         refusal=_("本项目只面向困难劳模（劳模档案中标记为困难劳模）"),
@@ -25,3 +26,16 @@ def register() -> None:
     from gonghui.workforce.points import registration as points
 
     points.register()
+
+
+def _register_competitions() -> None:
+    from gonghui.core.figures import register_figures
+    from gonghui.core.workbench import register_workbench_items
+    from gonghui.portal.hooks import register_home_link
+    from gonghui.reports.sections import register_dashboard_section
+    from gonghui.workforce.competitions import dashboard, figures, workbench
+
+    register_figures("workforce_competitions", figures.competition_figures, figures.LABELS)
+    register_dashboard_section("workforce/competitions/dashboard_section.html", dashboard.section)
+    register_workbench_items(workbench.items)
+    register_home_link("workforce_portal:competitions", "竞赛报名", "workforce-competitions")

@@ -14,4 +14,5 @@ urlpatterns = [
     path("import/", include("gonghui.workforce.imports.urls")),
     path("proposals/", include("gonghui.workforce.proposals.urls")),
     path("points/", include("gonghui.workforce.points.urls")),
+    path("competitions/", include("gonghui.workforce.competitions.urls")),
 ]

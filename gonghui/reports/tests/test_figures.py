@@ -192,6 +192,8 @@ NO_WORKFORCE = {
     "points_awarded": 0,
     "points_redeemed": 0,
 }
+# The competition figures (gonghui/workforce/tests/test_competitions_services.py): none here.
+NO_COMPETITIONS = {"competitions": 0, "competition_entrants": 0}
 # The cadres module's figures (gonghui/cadres/tests/test_figures_cadres.py): no social workers,
 # courses or ratings here; every grade is listed, levels only when some union holds one.
 NO_CADRES = {
@@ -208,6 +210,7 @@ for expected in (TOWN_A, TOWN_B, COUNTY):
     expected.update(NO_RIGHTS)
     expected.update(NO_STATIONS)
     expected.update(NO_WORKFORCE)
+    expected.update(NO_COMPETITIONS)
     expected.update(NO_CADRES)
 KEYS = list(COUNTY)
 

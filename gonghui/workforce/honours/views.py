@@ -201,7 +201,11 @@ class NominationListView(RoleRequired, ObjectListView):
 def nomination_add(request, pk):
     cycle = _cycle(request, pk)
     require_role(request.user, EDIT_ROLES)
-    form = forms.NominationForm(request.POST or None, request.FILES or None, user=request.user)
+    # ?member=&union= preselect a candidate put forward from a competition's results.
+    initial = {k: request.GET[k] for k in ("member", "union") if request.GET.get(k, "").isdigit()}
+    form = forms.NominationForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         upload = data.pop("minutes", None)

@@ -1,4 +1,17 @@
 from gonghui.workforce.models.care import AllowancePayment, CareRecord, Honouree
+from gonghui.workforce.models.competitions import (
+    Competition,
+    ContestQuota,
+    ContestStage,
+    ContestTeam,
+    Entrant,
+    HonourCandidate,
+    Judge,
+    Round,
+    Score,
+    ScoreCriterion,
+    StageSummary,
+)
 from gonghui.workforce.models.honours import (
     CertificateSequence,
     CycleQuota,
@@ -34,6 +47,17 @@ from gonghui.workforce.models.studios import (
 )
 
 __all__ = [
+    "Competition",
+    "ContestQuota",
+    "ContestStage",
+    "ContestTeam",
+    "Entrant",
+    "HonourCandidate",
+    "Judge",
+    "Round",
+    "Score",
+    "ScoreCriterion",
+    "StageSummary",
     "Alliance",
     "AllianceActivity",
     "AllowancePayment",
