@@ -15,3 +15,6 @@ class ReportsConfig(AppConfig):
         from gonghui.registry.figures import LABELS, registry_figures
 
         register_figures("registry", registry_figures, LABELS)
+        from gonghui.registry import traces
+
+        traces.register()
