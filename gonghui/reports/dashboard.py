@@ -87,7 +87,7 @@ class DashboardForm(forms.Form):
         org = self.cleaned_data.get("org")
         return org, self.cleaned_data.get("year") or today.year
 
-    def as_of(self, today: datetime.date) -> datetime.date:
+    def stock_day(self, today: datetime.date) -> datetime.date:
         """The day stocks are counted on: the chosen one (not later than today), else today."""
         if not self.is_bound or not self.is_valid():
             return today

@@ -33,5 +33,5 @@ def dashboard(request, extra=None):
     if form.org_is_unknown():
         raise Http404  # out of scope looks like non-existent, as everywhere
     org, year = form.choice(today)
-    context = board.build(user=request.user, org=org, year=year, today=form.as_of(today))
+    context = board.build(user=request.user, org=org, year=year, today=form.stock_day(today))
     return render(request, "reports/dashboard.html", {"form": form, **context, **(extra or {})})
