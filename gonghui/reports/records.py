@@ -88,7 +88,9 @@ def resolve(request, key: str):
     return scope, data["org"], label, parts, index
 
 
-def figure_records(request, key: str):
+def figure_records(request, key: str | None = None):
+    if key is None:
+        return records_index(request)
     scope, org, label, parts, index = resolve(request, key)
     part = parts[index]
     title = _("%(figure)s · %(scope)s") % {
@@ -119,6 +121,20 @@ def figure_records(request, key: str):
             "dashboard_url": reverse("reports:dashboard"),
         },
     )
+
+
+def records_index(request):
+    """/reports/records/: every figure that opens its records, for the reader's scope."""
+    if not holds_role(request.user):
+        raise PermissionDenied
+    labels = core_figures.labels()
+    query = request.GET.urlencode()
+    figures = [
+        {"label": labels[key], "url": f"{reverse('reports:figure_records', args=[key])}?{query}"}
+        for key in core_figures.traced_keys()
+        if key in labels
+    ]
+    return render(request, "reports/figure_records_index.html", {"figures": figures})
 
 
 def _roots(scope):
