@@ -1,7 +1,7 @@
 """The records behind the rights figures (由数到人), registered with core.figures beside them:
 the same conditions as gonghui/rights/figures.py, as lists."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.figures import TracePart, column, register_derived, register_trace
@@ -109,12 +109,44 @@ TRACES = {
 }
 
 
+def _rate(title, s, condition):
+    from gonghui.registry.traces import employers
+    from gonghui.rights.contracts.queries import unionized_employers
+
+    base = unionized_employers(s)
+    return [
+        employers(_("分子：%(what)s") % {"what": title}, base.filter(condition)),
+        employers(_("分母：已建会单位"), base),
+    ]
+
+
+def _contract(s):
+    from gonghui.rights.contracts.queries import effective_coverage
+
+    return Q(Exists(effective_coverage(s.today)))
+
+
+def _democracy(s, field):
+    from gonghui.rights.models import Democracy
+
+    return Q(Exists(Democracy.objects.filter(employer=OuterRef("pk"), **{field: True})))
+
+
+TRACES.update(
+    {
+        "contract_rate": lambda s: _rate(_("集体合同生效的已建会单位"), s, _contract(s)),
+        "congress_rate": lambda s: _rate(
+            _("建立职代会制度的已建会单位"), s, _democracy(s, "congress_established")
+        ),
+        "open_affairs_rate": lambda s: _rate(
+            _("实行厂务公开的已建会单位"), s, _democracy(s, "open_affairs_established")
+        ),
+    }
+)
+
+
 def register() -> None:
     for key, fn in TRACES.items():
         register_trace(key, fn)
-    # A breakdown of `cases`; the establishment rates' lists are still to come (their
-    # numerators and denominators are built in rights.contracts.queries).
-    register_derived(
-        "cases_by_kind", "contract_rate", "contract_rate_by_kind", "congress_rate",
-        "open_affairs_rate",
-    )  # fmt: skip
+    # Breakdowns of `cases` and of `contract_rate` by category.
+    register_derived("cases_by_kind", "contract_rate_by_kind")
