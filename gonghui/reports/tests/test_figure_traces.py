@@ -113,3 +113,23 @@ def test_the_records_add_up_on_the_demo():
         nonzero |= {k for k in core_figures.traced_keys() if values[k]}
     # The demo gives most traced figures something to count, so the check above means something.
     assert len(nonzero) >= len(core_figures.traced_keys()) * 2 // 3
+
+
+def test_the_api_lists_the_records(client, fig, alice, charlie):
+    client.force_login(charlie)
+    answer = client.get("/api/stats/records/members/", {"as_of": TODAY.isoformat()})
+    assert answer.status_code == 200
+    part = answer.json()["parts"][0]
+    names = {row[0] for row in part["rows"]}
+    assert "乙新会员" in names and "新甲一" not in names
+    assert part["count"] == compute(user=charlie, today=TODAY)["members"]
+    assert client.get("/api/stats/records/members/", {"org": fig.base.town_a.pk}).status_code == 404
+    assert client.get("/api/stats/records/nonsense/").status_code == 404
+    client.force_login(alice)
+    rate_parts = client.get("/api/stats/records/founding_rate/").json()["parts"]
+    assert [p["title"] for p in rate_parts] == ["分子：已建会单位", "分母：在营单位"]
+    total = client.get("/api/stats/records/employees_unionized/", {"as_of": TODAY.isoformat()})
+    assert total.json()["parts"][0]["total"] == "190"
+    assert client.get("/api/stats/records/").json()[0]["key"] == "employers"
+    years = client.get("/api/stats/years/", {"years": "2024-2025"}).json()
+    assert [y["year"] for y in years] == [2024, 2025]
