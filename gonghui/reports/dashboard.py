@@ -111,6 +111,8 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
     return {
         "scope_name": display.scope_name(org, roots=scope_roots(scope)),
         "period": (scope.date_from, scope.date_to),
+        "as_of": scope.today if scope.today != timezone.localdate() else None,
+        "years_url": _url("reports:figure_years", {"org": org.pk} if org is not None else {}),
         "cards": link_cards(scope, org, [cards(values)])[0],
         "figures": values,
         "founding_chart": founding_chart(scope),

@@ -192,3 +192,18 @@ def test_the_api_takes_as_of(client, town_c, alice):
     assert answer.status_code == 200
     assert answer.json()["members"] == 3 and answer.json()["employers"] == 2
     assert client.get("/api/stats/", {"as_of": "2024-13-01"}).status_code == 400
+
+
+def test_the_dashboard_takes_a_day(client, town_c, alice):
+    from django.urls import reverse
+
+    client.force_login(alice)
+    page = client.get(
+        reverse("reports:dashboard"), {"org": town_c.pk, "year": 2024, "as_of": "2024-12-31"}
+    )
+    text = page.content.decode()
+    assert 'data-figure="members" data-value="3"' in text
+    assert 'data-figure="employers" data-value="2"' in text
+    assert "存量统计时点 2024-12-31" in text
+    # The cards open the records as of that day.
+    assert "as_of=2024-12-31" in text
