@@ -86,7 +86,9 @@ class Maker:
         )
 
     def member(self, name, union, employer, joined_on, gender="M", **fields):
-        id_number = make_resident_id(self.rng, birth_date=datetime.date(1990, 1, 1), gender=gender)
+        id_number = make_resident_id(
+            self.rng, birth_date=datetime.date(1990, 1, 1), gender=gender
+        )
         return create_member(
             actor=None,
             name=name,

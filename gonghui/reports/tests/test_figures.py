@@ -151,13 +151,8 @@ NO_RIGHTS = {
     "warnings_open": 0,
     "contract_rate": 0.0,
     "contract_rate_by_kind": dict.fromkeys(
-        [
-            "综合性集体合同",
-            "工资专项集体合同",
-            "劳动安全卫生专项集体合同",
-            "女职工权益保护专项集体合同",
-        ],
-        0.0,
+        ["综合性集体合同", "工资专项集体合同", "劳动安全卫生专项集体合同",
+         "女职工权益保护专项集体合同"], 0.0,
     ),  # fmt: skip
     "congress_rate": 0.0,
     "open_affairs_rate": 0.0,
