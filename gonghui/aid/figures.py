@@ -4,7 +4,8 @@ Read-only; every function takes a FigureScope and scopes with `scope.q(...)` thr
 lookups as the models' `visible_to`. Money is Decimal yuan with two places.
 
 Definitions:
-- `hardship_households`: households on file (status filed) today, at the worker's union.
+- `hardship_households`: households on file (status filed) on `scope.today`, at the worker's
+  union (as of a past day: filed by then, not closed before it).
 - `aid_paid`: yuan the workers received in the period, net of reversals: direct payments on
   their booking date, bank-batch lines on the date the bank's return was registered (lines of
   batches not yet returned are not yet paid). `aid_paid_by_kind`: the same by programme kind
@@ -24,7 +25,7 @@ Definitions:
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,7 @@ from gonghui.aid.models import (
     RefundPayment,
 )
 from gonghui.aid.models.common import CENT, ZERO
+from gonghui.aid.models.hardship import ON_FILE
 from gonghui.core.figures import FigureScope
 
 LABELS = {
@@ -72,9 +74,7 @@ def aid_figures(scope: FigureScope) -> dict:
     benefits = benefit_totals(scope)
     refunds = refund_totals(scope)
     return {
-        "hardship_households": HardshipFile.objects.on_file()
-        .filter(scope.q("union__path"))
-        .count(),
+        "hardship_households": households_on_file(scope).count(),
         "aid_paid": payments["total"],
         "aid_paid_by_kind": payments["by_kind"],
         "aid_recipients": payments["recipients"],
@@ -89,6 +89,17 @@ def aid_figures(scope: FigureScope) -> dict:
         "fee_refunds": refunds["yuan"],
         "fee_refund_firms": refunds["firms"],
     }
+
+
+def households_on_file(scope: FigureScope):
+    """Files on file on `scope.today`: today by status; as of a past day, filed by then and not
+    yet closed (a file with no filing date counts from the start, as it is on file now)."""
+    files = HardshipFile.objects.filter(scope.q("union__path"))
+    if scope.today >= timezone.localdate():
+        return files.on_file()
+    day = scope.today
+    filed = Q(filed_on__isnull=True) | Q(filed_on__lte=day)
+    return files.filter(filed).filter(Q(status__in=ON_FILE) | Q(closed_on__gt=day))
 
 
 def paid_in_period(scope: FigureScope):

@@ -6,7 +6,7 @@ import it."""
 def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
-    from gonghui.aid import dashboard, demo, figures, workbench
+    from gonghui.aid import dashboard, demo, figures, traces, workbench
     from gonghui.aid.portal.queries import application_items
     from gonghui.core.figures import register_figures
     from gonghui.core.home_hooks import register_landing
@@ -18,6 +18,7 @@ def register() -> None:
     from gonghui.reports.sections import register_dashboard_section
 
     register_figures("aid", figures.aid_figures, figures.LABELS)
+    traces.register()
     register_work_count("aid_sent_on", _("送审救助申请"), figures.applications_sent_on)
     register_work_count("care_visits", _("四送走访慰问"), figures.care_visit_count)
     register_dashboard_section("aid/dashboard_section.html", dashboard.section)

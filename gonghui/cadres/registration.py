@@ -16,6 +16,10 @@ def register() -> None:
     from gonghui.reports.sections import register_dashboard_section
 
     register_figures("cadres", figures.cadres_figures, figures.LABELS)
+
+    from gonghui.cadres import traces
+
+    traces.register()
     register_dashboard_section("cadres/dashboard_section.html", dashboard.section)
     register_demo_extension(name="cadres", generate=demo.generate, reset=demo.reset)
     register_landing(worker_landing)

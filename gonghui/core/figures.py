@@ -92,3 +92,87 @@ def compute_all(scope: FigureScope) -> dict:
 def rate(numerator: int, denominator: int) -> float:
     """A share rounded to four places; 0 when there is nothing to divide by."""
     return round(numerator / denominator, RATE_PLACES) if denominator else 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Traces: the records a figure counts (由数到人), registered by the module that owns the figure
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TraceColumn:
+    header: str
+    render: Callable  # (row) -> cell value
+
+
+@dataclass(frozen=True)
+class TracePart:
+    """One list of records behind a figure: a count figure has one, a rate two (分子, 分母).
+
+    `queryset` holds exactly the rows the figure counts (a count figure's value is its row
+    count); `total` names the field a sum figure adds up (its value is that field's sum)."""
+
+    title: str
+    queryset: object
+    columns: tuple[TraceColumn, ...]
+    total: str | None = None
+
+
+_traces: dict[str, Callable] = {}
+_derived: set[str] = set()
+
+
+def register_trace(key: str, fn: Callable) -> None:
+    """`fn(scope) -> TracePart | list[TracePart]`: the records behind figure `key`, for the
+    figures page that opens from every card (reports:figure_records)."""
+    _traces[key] = fn
+
+
+def register_derived(*keys: str) -> None:
+    """Figures with no records of their own (breakdowns by a category, medians): each card of
+    theirs opens the list of the figure they break down, or nothing. Listed so that a figure
+    without a trace is a decision, never an omission (reports/tests/test_figure_traces.py)."""
+    _derived.update(keys)
+
+
+def trace_parts(key: str, scope: FigureScope) -> list[TracePart] | None:
+    fn = _traces.get(key)
+    if fn is None:
+        return None
+    parts = fn(scope)
+    return list(parts) if isinstance(parts, list | tuple) else [parts]
+
+
+def has_trace(key: str) -> bool:
+    return key in _traces
+
+
+def traced_keys() -> list[str]:
+    return list(_traces)
+
+
+def derived_keys() -> set[str]:
+    return set(_derived)
+
+
+def column(header: str, path: str | Callable) -> TraceColumn:
+    """A column by attribute path ("union.name"; a choice field gives its label) or function."""
+    if callable(path):
+        return TraceColumn(str(header), path)
+
+    def render(row):
+        value = row
+        names = path.split(".")
+        for index, name in enumerate(names):
+            if value is None:
+                return ""
+            last = index == len(names) - 1
+            display = getattr(value, f"get_{name}_display", None) if last else None
+            value = display() if display is not None else getattr(value, name)
+        if isinstance(value, bool):
+            from django.utils.translation import gettext as _
+
+            return _("是") if value else _("否")
+        return "" if value is None else value
+
+    return TraceColumn(str(header), render)

@@ -29,6 +29,12 @@ Definitions, where DESIGN.md leaves a choice:
 - `orgs_by_kind` counts active organisations only (every kind, zeros included): a dormant or
   dissolved union is not one the county has. `unions_term_overdue`: active organisations whose
   term ended before today.
+- As of a date (`scope.today` in the past, 统计时点): every stock counts what held that day, from
+  the records' own dates (gonghui/registry/as_of.py): members in a spell that day, employers
+  operating, unions active; `members_new` counts those who joined within the period and were in
+  their spell on the later of the period's end and `scope.today` (today: active now).
+  `applications_pending` counts those submitted by then and not decided before it. Terms use
+  the current term's end (earlier terms are not kept).
 - Founding-drive targets are operating employers not covered by an active union; "non-public"
   (非公有制) is private, foreign-invested and Hong Kong/Macao/Taiwan-invested ownership, as in the
   ACFTU's founding drives. "Operating one year" needs a known founding date.
@@ -42,8 +48,16 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.figures import FigureScope, rate
 from gonghui.core.models import Organisation, OrgKind, OrgStatus
 from gonghui.core.models.orgs import PATH_SEGMENT_WIDTH
+from gonghui.registry.as_of import (
+    covered_q,
+    employer_operating_q,
+    is_current,
+    member_active_q,
+    org_active_q,
+)
 from gonghui.registry.choices import (
     NEW_EMPLOYMENT_FORMS,
+    ApplicationStatus,
     EmploymentForm,
     Gender,
     MemberSource,
@@ -60,7 +74,7 @@ LARGE_HEADCOUNT = 25
 NON_PUBLIC = (Ownership.NON_PUBLIC, Ownership.FOREIGN, Ownership.HK_MACAO_TAIWAN)
 # An employer is covered when its union is active (`covered` in registry.models.employers);
 # without a union the joined status is NULL and the condition is false.
-COVERED = Q(union__status=OrgStatus.ACTIVE)
+COVERED = Q(union__status=OrgStatus.ACTIVE)  # today; covered(scope) as of the scope's day
 LARGE = Q(headcount__gte=LARGE_HEADCOUNT)
 
 LABELS = {
@@ -102,7 +116,7 @@ def registry_figures(scope: FigureScope) -> dict:
         "founding_rate_25plus": rate(employers["large_unionized"], employers["large"]),
         "employees_unionized": employers["employees_unionized"],
         "members": members["members"],
-        "members_new": members["new"] - flows["active_transfers_in"],
+        "members_new": members_new_count(scope, members, flows),
         "members_new_form": members["new_form"],
         "members_migrant": members["migrant"],
         "members_women": members["women"],
@@ -123,18 +137,63 @@ def registry_figures(scope: FigureScope) -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
+def covered(scope: FigureScope) -> Q:
+    return covered_q(scope.today)
+
+
+def not_covered(scope: FigureScope, employers):
+    """`employers` without a union active on `scope.today`. As of a past day the condition
+    spans the union's dates through a nullable join, which a negated filter gets wrong for
+    employers without a union: the covered ones are taken out by key instead."""
+    if is_current(scope.today):
+        return employers.exclude(COVERED)
+    return employers.exclude(pk__in=Employer.objects.filter(covered(scope)).values("pk"))
+
+
+def _not_unionized(scope: FigureScope):
+    """Every employer (in scope or not) but the operating, covered ones, as keys."""
+    if is_current(scope.today):
+        return Employer.objects.exclude(
+            Q(operating_status=OperatingStatus.OPERATING) & COVERED
+        ).values("pk")
+    unionized = Employer.objects.filter(employer_operating_q(scope.today) & covered(scope))
+    return Employer.objects.exclude(pk__in=unionized.values("pk")).values("pk")
+
+
 def operating_employers(scope: FigureScope):
-    return Employer.objects.operating().filter(scope.q(*EMPLOYER_LOOKUPS))
+    """Employers in scope operating on `scope.today`."""
+    return Employer.objects.filter(employer_operating_q(scope.today), scope.q(*EMPLOYER_LOOKUPS))
+
+
+def active_members(scope: FigureScope, day: datetime.date | None = None):
+    """Members in scope in a spell on `day` (default `scope.today`)."""
+    return Member.objects.filter(member_active_q(day or scope.today), scope.q(*MEMBER_LOOKUPS))
+
+
+def new_members_day(scope: FigureScope) -> datetime.date:
+    """The day on which `members_new` must still be members (see the module docstring)."""
+    return max(scope.date_to, scope.today)
+
+
+def new_members(scope: FigureScope):
+    """`members_new`'s spells: joined within the period (not by transfer), still in them on
+    new_members_day."""
+    return (
+        active_members(scope, new_members_day(scope))
+        .filter(joined_on__range=(scope.date_from, scope.date_to))
+        .exclude(source=MemberSource.TRANSFER)
+    )
 
 
 def employer_tallies(scope: FigureScope) -> dict:
     def query():
+        cov = covered(scope)
         tallies = operating_employers(scope).aggregate(
             employers=Count("id"),
-            unionized=Count("id", filter=COVERED),
+            unionized=Count("id", filter=cov),
             large=Count("id", filter=LARGE),
-            large_unionized=Count("id", filter=COVERED & LARGE),
-            employees_unionized=Sum("headcount", filter=COVERED),
+            large_unionized=Count("id", filter=cov & LARGE),
+            employees_unionized=Sum("headcount", filter=cov),
         )
         tallies["employees_unionized"] = tallies["employees_unionized"] or 0
         return tallies
@@ -150,24 +209,27 @@ def member_tallies(scope: FigureScope) -> dict:
     """
 
     def query():
-        return (
-            Member.objects.active()
-            .filter(scope.q(*MEMBER_LOOKUPS))
-            .aggregate(
-                members=Count("union"),
-                new=Count("joined_on", filter=Q(joined_on__range=(scope.date_from, scope.date_to))),
-                # NEW_EMPLOYMENT_FORMS is every form but the standard one; one comparison per
-                # row is cheaper than a list.
-                new_form=Count(
-                    "employment_form", filter=~Q(employment_form=EmploymentForm.STANDARD)
-                ),
-                migrant=Count("is_migrant_worker", filter=Q(is_migrant_worker=True)),
-                women=Count("gender", filter=Q(gender=Gender.FEMALE)),
-                employed=Count("employer"),
-            )
+        return active_members(scope).aggregate(
+            members=Count("union"),
+            new=Count("joined_on", filter=Q(joined_on__range=(scope.date_from, scope.date_to))),
+            # NEW_EMPLOYMENT_FORMS is every form but the standard one; one comparison per
+            # row is cheaper than a list.
+            new_form=Count("employment_form", filter=~Q(employment_form=EmploymentForm.STANDARD)),
+            migrant=Count("is_migrant_worker", filter=Q(is_migrant_worker=True)),
+            women=Count("gender", filter=Q(gender=Gender.FEMALE)),
+            employed=Count("employer"),
         )
 
     return scope.memo("registry.members", query)
+
+
+def members_new_count(scope: FigureScope, members: dict, flows: dict) -> int:
+    if new_members_day(scope) == scope.today or all(
+        is_current(day) for day in (scope.today, new_members_day(scope))
+    ):
+        # The main pass counted the period's joiners among the same members.
+        return members["new"] - flows["active_transfers_in"]
+    return new_members(scope).count()
 
 
 def membership_flows(scope: FigureScope) -> dict:
@@ -185,7 +247,8 @@ def membership_flows(scope: FigureScope) -> dict:
                 joined_online=Count("source", filter=Q(source=MemberSource.ONLINE)),
                 transfers_in=Count("source", filter=Q(source=MemberSource.TRANSFER)),
                 active_transfers_in=Count(
-                    "status", filter=Q(source=MemberSource.TRANSFER, status=MemberStatus.ACTIVE)
+                    "status",
+                    filter=Q(source=MemberSource.TRANSFER) & member_active_q(scope.today),
                 ),
             )
         )
@@ -202,11 +265,20 @@ def membership_flows(scope: FigureScope) -> dict:
 def application_tallies(scope: FigureScope) -> dict:
     """Pending applications at the unions in scope, and those waiting past the handling time."""
     limit = scope.today - datetime.timedelta(HANDLING_DAYS)
-    return (
-        Application.objects.pending()
-        .filter(scope.q("union__path"))
-        .aggregate(pending=Count("id"), overdue=Count("id", filter=Q(submitted_on__lt=limit)))
+    return pending_applications(scope).aggregate(
+        pending=Count("id"), overdue=Count("id", filter=Q(submitted_on__lt=limit))
     )
+
+
+def pending_applications(scope: FigureScope):
+    """Applications waiting at the unions in scope on `scope.today`."""
+    pending = Application.objects.pending()
+    if not is_current(scope.today):
+        day = scope.today
+        pending = Application.objects.filter(submitted_on__lte=day).filter(
+            Q(status=ApplicationStatus.PENDING) | Q(decided_at__date__gt=day)
+        )
+    return pending.filter(scope.q("union__path"))
 
 
 def members_of_unionized_employers(scope: FigureScope) -> int:
@@ -217,16 +289,15 @@ def members_of_unionized_employers(scope: FigureScope) -> int:
             # Most employed members work for a unionized employer: count the few who do not and
             # take them from the employed members the main pass counted, rather than test
             # every one of a million members against thousands of employers.
-            others = Employer.objects.exclude(
-                Q(operating_status=OperatingStatus.OPERATING) & COVERED
-            ).values("pk")
-            elsewhere = Member.objects.active().filter(employer__in=others).count()
+            others = _not_unionized(scope)
+            elsewhere = Member.objects.filter(
+                member_active_q(scope.today), employer__in=others
+            ).count()
             return member_tallies(scope)["employed"] - elsewhere
         # Employer by employer (an index probe each), so a town reads its own employers'
         # members and not the whole index.
         per_employer = (
-            Member.objects.active()
-            .filter(employer=OuterRef("pk"))
+            Member.objects.filter(member_active_q(scope.today), employer=OuterRef("pk"))
             .order_by()
             .values("employer")
             .annotate(n=Count("employer"))
@@ -234,7 +305,7 @@ def members_of_unionized_employers(scope: FigureScope) -> int:
         )
         return (
             operating_employers(scope)
-            .filter(COVERED)
+            .filter(covered(scope))
             .annotate(n=Subquery(per_employer))
             .aggregate(total=Sum("n"))["total"]
             or 0
@@ -246,7 +317,7 @@ def members_of_unionized_employers(scope: FigureScope) -> int:
 def org_tallies(scope: FigureScope) -> dict:
     def query():
         rows = (
-            Organisation.objects.filter(scope.q("path"), status=OrgStatus.ACTIVE)
+            Organisation.objects.filter(scope.q("path"), org_active_q(scope.today))
             .values_list("kind")
             .annotate(n=Count("id"), overdue=Count("id", filter=Q(term_ends_on__lt=scope.today)))
             .order_by()
@@ -271,8 +342,7 @@ def members_by_form(scope: FigureScope) -> dict[str, int]:
 
     def query():
         rows = (
-            Member.objects.active()
-            .filter(scope.q(*MEMBER_LOOKUPS))
+            active_members(scope)
             .values_list("employment_form")
             .annotate(n=Count("employment_form"))
             .order_by()
@@ -294,9 +364,10 @@ def members_new_by_month(scope: FigureScope) -> list[tuple[datetime.date, int]]:
     of today (a month still to come would read as a month nobody joined)."""
     # Grouped by day and folded into months here: truncating a date in SQL casts every row to
     # a timestamp with a time zone, which costs more than the grouping.
+    day = new_members_day(scope)
     rows = (
-        Member.objects.active()
-        .filter(scope.q(*MEMBER_LOOKUPS), joined_on__range=(scope.date_from, scope.date_to))
+        active_members(scope, day)
+        .filter(joined_on__range=(scope.date_from, scope.date_to))
         .values_list("joined_on")
         .annotate(n=Count("joined_on"))
         .order_by()
@@ -304,8 +375,8 @@ def members_new_by_month(scope: FigureScope) -> list[tuple[datetime.date, int]]:
     # Transfers are not new members (see members_new): taken off from their own small index,
     # so the main count stays an index-only scan.
     transfers = (
-        Member.objects.active()
-        .filter(scope.q(*MEMBER_LOOKUPS), joined_on__range=(scope.date_from, scope.date_to))
+        active_members(scope, day)
+        .filter(joined_on__range=(scope.date_from, scope.date_to))
         .filter(source=MemberSource.TRANSFER)
         .values_list("joined_on")
         .annotate(n=Count("id"))
@@ -330,7 +401,7 @@ def founding_by_org(scope: FigureScope, orgs: list[Organisation]) -> list[dict]:
     rows = (
         operating_employers(scope)
         .values_list("territory__path", "union__path")
-        .annotate(n=Count("id"), unionized=Count("id", filter=COVERED))
+        .annotate(n=Count("id"), unionized=Count("id", filter=covered(scope)))
         .order_by()
     )
     totals = {org.path: [0, 0] for org in orgs}
@@ -380,7 +451,7 @@ def target_conditions(today: datetime.date) -> dict[str, Q]:
 
 def founding_drive(scope: FigureScope, limit: int = 20) -> dict[str, dict]:
     """For each kind of target: how many, and the first `limit` (well-known and largest first)."""
-    base = operating_employers(scope).exclude(COVERED)
+    base = not_covered(scope, operating_employers(scope))
     conditions = drive_conditions(scope)
     counts = base.aggregate(**{key: Count("id", filter=q) for key, q in conditions.items()})
     return {
@@ -399,8 +470,8 @@ def founding_drive(scope: FigureScope, limit: int = 20) -> dict[str, dict]:
 def overdue_unions(scope: FigureScope, limit: int = 20) -> list[Organisation]:
     """Active organisations past their term, longest overdue first."""
     return list(
-        Organisation.objects.filter(scope.q("path"))
-        .term_overdue(scope.today)
+        Organisation.objects.filter(scope.q("path"), org_active_q(scope.today))
+        .filter(term_ends_on__lt=scope.today)
         .order_by("term_ends_on", "path")[:limit]
     )
 

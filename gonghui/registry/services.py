@@ -10,7 +10,7 @@ from gonghui.core.models import AuditAction, Organisation
 from gonghui.core.models.orgs import COVERING_KINDS, TERRITORIAL_KINDS, admission_error
 from gonghui.core.scoping import OUT_OF_SCOPE, may_edit_org, may_see_org
 from gonghui.core.validators import name_error, validate_credit_code
-from gonghui.registry.choices import MemberStatus
+from gonghui.registry.choices import MemberStatus, OperatingStatus
 from gonghui.registry.models import Employer, Member
 
 EMPLOYER_RELATIONS = ("territory", "union")
@@ -108,13 +108,29 @@ def create_employer(*, actor, **fields) -> Employer:
     return employer
 
 
+def _keep_closed_on(employer: Employer, was_operating: bool, closed_on) -> None:
+    """Figures as of a past date count an employer while it operated: stamp the day it stopped
+    (`closed_on` when the caller knows it, else today), clear it when it operates again."""
+    operating = employer.operating_status == OperatingStatus.OPERATING
+    if operating:
+        employer.closed_on = None
+    elif was_operating:
+        today = timezone.localdate()
+        if closed_on is not None and closed_on > today:
+            raise ValidationError({"operating_status": _("停止经营日期不能晚于今天")})
+        employer.closed_on = closed_on or today
+
+
 @transaction.atomic
-def update_employer(*, actor, employer: Employer, **fields) -> Employer:
+def update_employer(*, actor, employer: Employer, closed_on=None, **fields) -> Employer:
+    """`closed_on`: the day it stopped operating, when it does now (default today)."""
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
     before, relations = audit.snapshot(employer), _relation_pks(employer, EMPLOYER_RELATIONS)
+    was_operating = employer.operating_status == OperatingStatus.OPERATING
     _apply(employer, EMPLOYER_FIELDS, fields)
     _clean_employer(employer, actor=actor, before=relations)
     _keep_union_since(employer, had_union=relations["union"] is not None)
+    _keep_closed_on(employer, was_operating, closed_on)
     _save_unique(employer, "credit_code", _("统一社会信用代码已登记"))
     audit.updated(employer, actor=actor, before=before)
     return employer

@@ -18,6 +18,7 @@ from gonghui.reports.figures import PeriodError, figures_for, make_scope
 class StatsQuerySerializer(serializers.Serializer):
     org = serializers.IntegerField(required=False, min_value=1)
     to = serializers.DateField(required=False)
+    as_of = serializers.DateField(required=False)
 
     def get_fields(self):
         # "from" is a Python keyword, so it cannot be declared as a class attribute.
@@ -26,6 +27,7 @@ class StatsQuerySerializer(serializers.Serializer):
             "org": fields["org"],
             "from": serializers.DateField(required=False),
             "to": fields["to"],
+            "as_of": fields["as_of"],
         }
 
 
@@ -199,12 +201,19 @@ class StatsView(APIView):
         description=(
             "Figures (DESIGN.md, Figures) for the caller's organisations, or for `org`'s "
             "subtree; the period defaults to the current calendar year, a missing end to the "
-            "calendar year of the other. Stocks are as of today, `members_new` over the period."
+            "calendar year of the other. Stocks are as of `as_of` (default today), `members_new` "
+            "over the period."
         ),
         parameters=[
             OpenApiParameter("org", OpenApiTypes.INT, description="Organisation id (its subtree)"),
             OpenApiParameter("from", OpenApiTypes.DATE, description="Period start (inclusive)"),
             OpenApiParameter("to", OpenApiTypes.DATE, description="Period end (inclusive)"),
+            OpenApiParameter(
+                "as_of",
+                OpenApiTypes.DATE,
+                description="The day stocks are counted on (members, employers, unions; "
+                "default today), from the records' own dates",
+            ),
         ],
         responses={
             200: StatsSerializer,
@@ -225,7 +234,11 @@ class StatsView(APIView):
             org = get_object_or_404(Organisation.objects.visible_to(request.user), pk=data["org"])
         try:
             scope = make_scope(
-                user=request.user, org=org, date_from=data.get("from"), date_to=data.get("to")
+                user=request.user,
+                org=org,
+                date_from=data.get("from"),
+                date_to=data.get("to"),
+                today=data.get("as_of"),
             )
         except PeriodError as exc:
             raise serializers.ValidationError({"from": [str(exc)]}) from exc

@@ -20,3 +20,7 @@ class ReportsConfig(AppConfig):
         from gonghui.reports.annual import demo
 
         register_demo_extension(name="annual_report", generate=demo.generate, reset=demo.reset)
+
+        from gonghui.registry import traces
+
+        traces.register()

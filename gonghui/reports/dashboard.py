@@ -20,7 +20,7 @@ from gonghui.core.models.orgs import SIBLING_ORDER, TERRITORIAL_KINDS, TOWN_ORDE
 from gonghui.core.pickers import use_picker
 from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
-from gonghui.reports import display
+from gonghui.reports import display, records
 from gonghui.reports.figures import figures_for, make_scope
 from gonghui.reports.sections import build_sections, figure_cards
 
@@ -57,6 +57,12 @@ class DashboardForm(forms.Form):
         empty_label=gettext_lazy("全部"),
     )
     year = forms.TypedChoiceField(label=gettext_lazy("年度"), coerce=int, required=False)
+    as_of = forms.DateField(
+        label=gettext_lazy("统计时点"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("存量（会员、单位、工会）按该日统计；空为今天"),
+    )
 
     def __init__(self, data, *, user, today: datetime.date):
         super().__init__(data)
@@ -81,6 +87,12 @@ class DashboardForm(forms.Form):
         org = self.cleaned_data.get("org")
         return org, self.cleaned_data.get("year") or today.year
 
+    def stock_day(self, today: datetime.date) -> datetime.date:
+        """The day stocks are counted on: the chosen one (not later than today), else today."""
+        if not self.is_bound or not self.is_valid():
+            return today
+        return min(self.cleaned_data.get("as_of") or today, today)
+
 
 def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
     """The template context of the dashboard for `user`, narrowed to `org`, over `year`."""
@@ -94,10 +106,14 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
     )
     values = figures_for(scope)
     within = {"within": org.pk} if org is not None else {}
+    sections = build_sections(scope, values, within)
+    link_cards(scope, org, [cards(values), *(s["context"].get("cards", ()) for s in sections)])
     return {
         "scope_name": display.scope_name(org, roots=scope_roots(scope)),
         "period": (scope.date_from, scope.date_to),
-        "cards": cards(values),
+        "as_of": scope.today if scope.today != timezone.localdate() else None,
+        "years_url": _url("reports:figure_years", {"org": org.pk} if org is not None else {}),
+        "cards": link_cards(scope, org, [cards(values)])[0],
         "figures": values,
         "founding_chart": founding_chart(scope),
         "form_chart": form_chart(scope),
@@ -110,8 +126,18 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
             "list_url": _url("core:org_list", {"term_overdue": "true", **within}),
         },
         "late_applications": late_applications(scope, values, within),
-        "sections": build_sections(scope, values, within),
+        "sections": sections,
     }
+
+
+def link_cards(scope: FigureScope, org, groups) -> list:
+    """Each card opens the records its figure counts (reports:figure_records), for the same
+    scope, period and day."""
+    query = records.scope_query(scope, org)
+    for group in groups:
+        for card in group:
+            card["url"] = records.records_url(card["key"], query)
+    return groups
 
 
 def cards(values: dict) -> list[dict]:

@@ -92,3 +92,32 @@ def figures_for(scope: FigureScope) -> dict:
     """Every registered figure for a scope made by make_scope (the dashboard and the console
     also show the scope's period, and the dashboard's breakdowns share its queries)."""
     return figures.compute_all(scope)
+
+
+def years_range(text: str) -> tuple[int, int]:
+    """ "2021-2025" (or one year, "2025") as (2021, 2025); PeriodError when it is not one."""
+    first, _sep, last = text.strip().partition("-")
+    try:
+        start, end = int(first), int(last or first)
+    except ValueError:
+        raise PeriodError(_("年份范围应写作 2021-2025")) from None
+    if not (1949 < start <= end < 2200) or end - start >= 30:
+        raise PeriodError(_("年份范围应写作 2021-2025，且不超过30年"))
+    return start, end
+
+
+def compute_years(
+    *, user=None, org: Organisation | None = None, first: int, last: int
+) -> list[dict]:
+    """Year by year: each year's flows over that year, its stocks as of its 31 December (or of
+    today for the current year, whose end is still to come). [{"year", "as_of", "values"}]."""
+    today = timezone.localdate()
+    rows = []
+    for year in range(first, last + 1):
+        end = datetime.date(year, 12, 31)
+        as_of = min(end, today)
+        values = compute(
+            user=user, org=org, date_from=datetime.date(year, 1, 1), date_to=end, today=as_of
+        )
+        rows.append({"year": year, "as_of": as_of, "values": values})
+    return rows

@@ -34,6 +34,6 @@ def dashboard(request, extra=None):
     if form.org_is_unknown():
         raise Http404  # out of scope looks like non-existent, as everywhere
     org, year = form.choice(today)
-    context = board.build(user=request.user, org=org, year=year, today=today)
+    context = board.build(user=request.user, org=org, year=year, today=form.stock_day(today))
     context["can_report"] = holds_role(request.user, REPORT_ROLES)
     return render(request, "reports/dashboard.html", {"form": form, **context, **(extra or {})})

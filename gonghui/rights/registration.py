@@ -19,6 +19,9 @@ def register() -> None:
     from gonghui.rights.portal.queries import case_items
 
     register_figures("rights", figures.rights_figures, figures.LABELS)
+    from gonghui.rights import traces
+
+    traces.register()
     register_work_count("cases_received", _("受理维权案件"), figures.cases_received)
     register_work_count("rights_visits", _("来访接待人次"), figures.visit_count)
     register_rate_keys(*figures.RATES)

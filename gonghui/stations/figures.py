@@ -2,7 +2,8 @@
 
 Every function takes a FigureScope and scopes through the station's union (`union__path`), as
 `Station.objects.visible_to` does. Period days are local days (Asia/Shanghai), both ends
-inclusive; stocks are counted as of `today`.
+inclusive; stocks are counted as of `scope.today` (open stations as of today: their opening
+and closing days are not kept).
 
 Definitions:
 - `stations`: stations open (status open) as of today, in scope; `stations_by_kind` the same by
@@ -23,6 +24,7 @@ Definitions:
 import statistics
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.figures import FigureScope
@@ -73,12 +75,26 @@ def station_figures(scope: FigureScope) -> dict:
             inspected_on__gte=scope.date_from,
             inspected_on__lte=scope.date_to,
         ).count(),  # fmt: skip
-        "fixes_overdue": Finding.objects.filter(
-            scope.q("inspection__station__union__path"),
-            fixed_on__isnull=True,
-            fix_by__lt=scope.today,
-        ).count(),  # fmt: skip
+        "fixes_overdue": overdue_findings(scope).count(),
     }
+
+
+def overdue_findings(scope: FigureScope):
+    """Findings past their fix deadline and not fixed on `scope.today` (as of a past day: found
+    by then and fixed after it, or not yet)."""
+    findings = Finding.objects.filter(
+        scope.q("inspection__station__union__path"), fix_by__lt=scope.today
+    )
+    if scope.today >= timezone.localdate():
+        return findings.filter(fixed_on__isnull=True)
+    unfixed = Q(fixed_on__isnull=True) | Q(fixed_on__gt=scope.today)
+    return findings.filter(unfixed, inspection__inspected_on__lte=scope.today)
+
+
+def open_stations(scope: FigureScope):
+    """Open stations (their opening and closing days are not kept: as of today, whatever the
+    day asked for)."""
+    return Station.objects.filter(scope.q("union__path"), status=StationStatus.OPEN)
 
 
 def station_stock(scope: FigureScope) -> dict:
@@ -86,13 +102,13 @@ def station_stock(scope: FigureScope) -> dict:
     from gonghui.stations.stations.hours import Hours
 
     def compute():
-        open_stations = Station.objects.filter(scope.q("union__path"), status=StationStatus.OPEN)
+        stations = open_stations(scope)
         labels = dict(StationKind.choices)
         by_kind = {str(label): 0 for label in labels.values()}
-        for row in open_stations.values("kind").annotate(n=Count("pk")):
+        for row in stations.values("kind").annotate(n=Count("pk")):
             by_kind[str(labels[row["kind"]])] = row["n"]
         windows: dict[int, list] = {}
-        for window in WeeklyWindow.objects.filter(station__in=open_stations.values("pk")):
+        for window in WeeklyWindow.objects.filter(station__in=stations.values("pk")):
             windows.setdefault(window.station_id, []).append(window)
         patterns = [Hours(windows=w) for w in windows.values()]
         return {

@@ -16,6 +16,10 @@ def register() -> None:
     from gonghui.stations.stations.exports import StationExporter
 
     register_figures("stations", figures.station_figures, figures.LABELS)
+
+    from gonghui.stations import traces
+
+    traces.register()
     register_dashboard_section("stations/dashboard_section.html", dashboard.section)
     register_home_link("stations_portal:finder", "找驿站", "stations-finder")
     register_demo_extension(name="stations", generate=demo.generate, reset=demo.reset)

@@ -44,7 +44,11 @@ LIST_URLS = {
     "imports:units": 200,
     "imports:members": 200,
     "reports:dashboard": 200,
+    "reports:figure_records": 200,  # the index; a figure's records: reports/tests
+    "reports:figure_years": 200,
     "stats": 200,
+    "stats-records-list": 200,  # the traced figures; a figure's records: reports/tests
+    "stats-years-list": 200,
     "api-docs": 200,
     # Member-card verification: any staff role; without a scanned token it only asks for one.
     "portal:verify": 200,

@@ -15,6 +15,10 @@ def register() -> None:
     from gonghui.workforce.care import queries as care_queries
 
     register_figures("workforce", figures.workforce_figures, figures.LABELS)
+
+    from gonghui.workforce import traces
+
+    traces.register()
     register_dashboard_section("workforce/dashboard_section.html", dashboard.section)
     register_home_link("workforce_portal:home", "我的荣誉", "workforce-home")
     register_demo_extension(name="workforce", generate=demo.generate, reset=demo.reset)

@@ -131,6 +131,10 @@ class Organisation(models.Model):
     status = models.CharField(
         _("状态"), max_length=10, choices=OrgStatus.choices, default=OrgStatus.ACTIVE
     )
+    # When the organisation stopped being active (休眠 or 撤销), stamped by the services, so
+    # figures as of a past date count it while it was active. Empty for an inactive one means
+    # "before any date we count".
+    inactive_since = models.DateField(_("休眠或撤销日期"), null=True, blank=True, editable=False)
     takes_fallback_members = models.BooleanField(
         _("兜底入会"),
         default=False,
@@ -157,6 +161,7 @@ class Organisation(models.Model):
         "founded_on",
         "term_ends_on",
         "status",
+        "inactive_since",
         "takes_fallback_members",
         "sort_order",
     )

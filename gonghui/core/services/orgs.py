@@ -11,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core import audit, tree
-from gonghui.core.models import AuditAction, AuditEntry, Organisation, OrgKind
+from gonghui.core.models import AuditAction, AuditEntry, Organisation, OrgKind, OrgStatus
 from gonghui.core.models.orgs import ALLOWED_CHILDREN, FALLBACK_KINDS, path_segment
 from gonghui.core.roles import USER_ADMIN_ROLES
 from gonghui.core.scoping import holds_role_at
@@ -147,10 +148,15 @@ def _check_kind_change(org: Organisation, new_kind: str) -> None:
 
 
 @transaction.atomic
-def update_organisation(*, actor, organisation: Organisation, **changes) -> Organisation:
+def update_organisation(
+    *, actor, organisation: Organisation, inactive_since=None, **changes
+) -> Organisation:
+    """`inactive_since`: the day it went dormant or was dissolved, when it does now (default
+    today); figures as of an earlier date still count it."""
     _lock_county(organisation.county_id)
     org = Organisation.objects.select_related("parent").get(pk=organisation.pk)
     before = audit.snapshot(org)
+    was_active = org.status == OrgStatus.ACTIVE
     old_kind, old_fallback, old_order = org.kind, org.takes_fallback_members, org.sort_order
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
@@ -163,10 +169,21 @@ def update_organisation(*, actor, organisation: Organisation, **changes) -> Orga
         _check_kind_change(org, org.kind)
     if org.sort_order != old_order:
         _check_may_sort(actor, org)
+    _keep_inactive_since(org, was_active, inactive_since)
     _check_fields(org)
     _save(org)
     audit.updated(org, actor=actor, before=before)
     return org
+
+
+def _keep_inactive_since(org: Organisation, was_active: bool, day) -> None:
+    if org.status == OrgStatus.ACTIVE:
+        org.inactive_since = None
+    elif was_active:
+        today = timezone.localdate()
+        if day is not None and day > today:
+            raise ValidationError({"status": _("休眠或撤销日期不能晚于今天")})
+        org.inactive_since = day or today
 
 
 def _rewrite_prefix(queryset, field: str, old: str, new: str, **extra) -> None:

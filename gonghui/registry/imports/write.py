@@ -22,7 +22,7 @@ from gonghui.core.models import AuditAction, AuditEntry, Organisation
 from gonghui.core.pinyin import initials
 from gonghui.core.services import orgs as org_services
 from gonghui.core.sheets.rows import Errors, Plan, Progress, RowError
-from gonghui.registry.choices import EmploymentForm, MemberSource, MemberStatus
+from gonghui.registry.choices import EmploymentForm, MemberSource, MemberStatus, OperatingStatus
 from gonghui.registry.imports.validate import ORG_FIELDS, MemberUpdate, OrgRow
 from gonghui.registry.models import Employer, Member
 
@@ -148,10 +148,13 @@ def _update_employers(updates: list, actor, now) -> None:
         employer = fresh[current.pk]
         before = audit.snapshot(employer)
         had_union = employer.union_id is not None
+        was_operating = employer.operating_status == OperatingStatus.OPERATING
         for name, value in changes.items():
             setattr(employer, name, value)
         if "union" in changes and _union_since_changed(employer, had_union, today):
             fields.add("union_since")
+        if "operating_status" in changes and _closed_on_changed(employer, was_operating, today):
+            fields.add("closed_on")
         employer.name_initials = initials(employer.name)
         employer.updated_at = now
         fields.update(changes)
@@ -160,6 +163,19 @@ def _update_employers(updates: list, actor, now) -> None:
             entries.append(_entry(actor, AuditAction.UPDATE, employer, diff))
     Employer.objects.bulk_update(list(fresh.values()), sorted(fields), batch_size=BATCH)
     AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+
+
+def _closed_on_changed(employer: Employer, was_operating: bool, today: datetime.date) -> bool:
+    """As registry.services does: the import day is the day a closed employer stopped, for the
+    figures as of a past date; operating again clears it."""
+    operating = employer.operating_status == OperatingStatus.OPERATING
+    if operating and employer.closed_on is not None:
+        employer.closed_on = None
+        return True
+    if not operating and was_operating:
+        employer.closed_on = today
+        return True
+    return False
 
 
 def _union_since_changed(employer: Employer, had_union: bool, today: datetime.date) -> bool:

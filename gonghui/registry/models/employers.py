@@ -69,6 +69,10 @@ class Employer(models.Model):
     # When the employer last went from no union to a union (set by the services); the founding
     # drive counts an employer as founded in the year of this date. Unknown for imported rows.
     union_since = models.DateField(_("建会日期"), null=True, blank=True, editable=False)
+    # When the employer stopped operating (停业 or 注销), stamped by the services, so figures as
+    # of a past date count it while it still operated. Empty for a closed employer means "before
+    # any date we count" (registered closed, or closed before this was kept).
+    closed_on = models.DateField(_("停止经营日期"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -88,7 +92,7 @@ class Employer(models.Model):
         "operating_status",
         "is_well_known",
     )
-    audit_fields = editable_fields
+    audit_fields = (*editable_fields, "closed_on")
 
     class Meta:
         verbose_name = _("单位")

@@ -92,7 +92,7 @@ def test_schema_describes_the_endpoint(client, alice):
     client.force_login(alice)
     schema = client.get(reverse("schema"), {"format": "json"}).json()
     operation = schema["paths"]["/api/stats/"]["get"]
-    assert {p["name"] for p in operation["parameters"]} == {"org", "from", "to"}
+    assert {p["name"] for p in operation["parameters"]} == {"org", "from", "to", "as_of"}
     ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     component = schema["components"]["schemas"][ref.rsplit("/", 1)[1]]
     assert list(component["properties"]) == KEYS

@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from gonghui.core.figures import FigureScope, rate
 from gonghui.core.scoping import path_q, scope_paths
-from gonghui.registry.figures import COVERED, EMPLOYER_LOOKUPS, operating_employers
+from gonghui.registry.figures import COVERED, EMPLOYER_LOOKUPS, covered, operating_employers
 from gonghui.registry.models import Employer
 from gonghui.rights.choices import ContractKind, OfferResponse
 from gonghui.rights.models import CollectiveContract, ContractEmployer, Democracy, RoundOffer
@@ -43,8 +43,9 @@ SESSION_INTERVAL = datetime.timedelta(days=365)
 
 
 def unionized_employers(scope: FigureScope) -> QuerySet:
-    """Operating employers in scope covered by an active union: the base of every rate here."""
-    return operating_employers(scope).filter(COVERED)
+    """Operating employers in scope covered by an active union on `scope.today`: the base of
+    every rate here."""
+    return operating_employers(scope).filter(covered(scope))
 
 
 def effective_coverage(today: datetime.date, kind: str | None = None) -> QuerySet:

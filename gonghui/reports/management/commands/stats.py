@@ -11,7 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from gonghui.core.models import Organisation
 from gonghui.reports import display
-from gonghui.reports.figures import PeriodError, figures_for, make_scope
+from gonghui.reports.figures import (
+    PeriodError,
+    compute_years,
+    figures_for,
+    make_scope,
+    years_range,
+)
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -24,13 +30,25 @@ class Command(BaseCommand):
         parser.add_argument("--org", metavar="NAME", help="只统计该组织（全称）及其下级")
         parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="统计期起")
         parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="统计期止")
+        parser.add_argument(
+            "--as-of",
+            dest="as_of",
+            metavar="YYYY-MM-DD",
+            help="统计时点：存量按该日统计（默认今天）",
+        )
+        parser.add_argument(
+            "--years", metavar="YYYY-YYYY", help="逐年统计（如 2021-2025）：各年流量、年末存量"
+        )
 
     def handle(self, *args, **options):
         date_from = parse_date(options["date_from"], "--from")
         date_to = parse_date(options["date_to"], "--to")
+        as_of = parse_date(options["as_of"], "--as-of")
         org = find_org(options["org"]) if options["org"] is not None else None
+        if options["years"] is not None:
+            return self.years(options["years"], org, options["json"])
         try:
-            scope = make_scope(org=org, date_from=date_from, date_to=date_to)
+            scope = make_scope(org=org, date_from=date_from, date_to=date_to, today=as_of)
         except PeriodError as exc:
             raise CommandError(str(exc)) from exc
         values = figures_for(scope)
@@ -40,8 +58,28 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"范围：{display.scope_name(org)}　统计期：{scope.date_from} 至 {scope.date_to}"
+            f"　统计时点：{scope.today}"
         )
         self.stdout.write(table(display.rows(values)))
+
+    def years(self, text: str, org, as_json: bool) -> None:
+        try:
+            first, last = years_range(text)
+        except PeriodError as exc:
+            raise CommandError(str(exc)) from exc
+        rows = compute_years(org=org, first=first, last=last)
+        if as_json:
+            data = {str(row["year"]): row["values"] for row in rows}
+            self.stdout.write(json.dumps(data, ensure_ascii=False, default=str))
+            return
+        self.stdout.write(f"范围：{display.scope_name(org)}　逐年：{first} 至 {last}（年末存量）")
+        columns = [display.rows(row["values"]) for row in rows]
+        header = [("", "　".join(str(row["year"]) for row in rows))]
+        lines = [
+            (label, "　".join(column[i][1] for column in columns))
+            for i, (label, _value) in enumerate(columns[0])
+        ]
+        self.stdout.write(table(header + lines))
 
 
 def parse_date(value: str | None, option: str) -> datetime.date | None:
