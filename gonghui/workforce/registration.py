@@ -22,7 +22,6 @@ def register() -> None:
     register_dashboard_section("workforce/dashboard_section.html", dashboard.section)
     register_home_link("workforce_portal:home", "我的荣誉", "workforce-home")
     register_demo_extension(name="workforce", generate=demo.generate, reset=demo.reset)
-    _register_competitions()
     register_eligibility_rule(
         "hard_model", _("困难劳模"), care_queries.is_hardship_honouree,
         refusal=_("本项目只面向困难劳模（劳模档案中标记为困难劳模）"),
@@ -30,6 +29,7 @@ def register() -> None:
     from gonghui.workforce.points import registration as points
 
     points.register()
+    _register_competitions()
 
 
 def _register_competitions() -> None:

@@ -5,7 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.figures import TracePart, column, register_derived, register_trace
 from gonghui.workforce import figures as fig
 from gonghui.workforce.care import queries as care_queries
+from gonghui.workforce.competitions import figures as competition_figures
 from gonghui.workforce.models import Honouree
+from gonghui.workforce.models.proposals import ADOPTED_STATES, ProposalStatus
+from gonghui.workforce.points import figures as points_figures
 
 HONOUREES = (
     column(_("姓名"), "name"),
@@ -60,7 +63,62 @@ TRACES = {
 }
 
 
+COMPETITIONS = (
+    column(_("竞赛名称"), "name"),
+    column(_("主办工会"), "organisation.name"),
+    column(_("竞赛类别"), "kind"),
+    column(_("开始日期"), "starts_on"),
+    column(_("结束日期"), "ends_on"),
+)
+ENTRANTS = (
+    column(_("竞赛"), "competition.name"),
+    column(_("姓名"), "name"),
+    column(_("所在工会"), "union.name"),
+    column(_("报名方式"), "source"),
+    column(_("状态"), "status"),
+)
+# The submitter is left out, as on the review panel's pages: the figure counts proposals.
+PROPOSALS = (
+    column(_("编号"), "number"),
+    column(_("题目"), "title"),
+    column(_("所在工会"), "union.name"),
+    column(_("状态"), "status"),
+    column(_("提出日期"), "submitted_on"),
+    column(_("核实效益（元）"), "verified_benefit"),
+)
+
+
+def _proposals(title, queryset, total=None) -> TracePart:
+    return TracePart(str(title), queryset.select_related("union"), PROPOSALS, total=total)
+
+
+TRACES.update({
+    "competitions": lambda s: _part(
+        _("统计期内举办的竞赛"), competition_figures.held(s).select_related("organisation"),
+        COMPETITIONS,
+    ),
+    "competition_entrants": lambda s: _part(
+        _("统计期内的竞赛报名（人次）"),
+        competition_figures.entrants(s).select_related("competition", "union"), ENTRANTS,
+    ),
+    "proposals": lambda s: _proposals(_("统计期内提出的建议"), points_figures.submitted(s)),
+    "proposals_adopted": lambda s: _proposals(
+        _("其中已采纳（含已实施）"), points_figures.submitted(s).filter(status__in=ADOPTED_STATES)
+    ),
+    "proposals_implemented": lambda s: _proposals(
+        _("其中已实施"), points_figures.submitted(s).filter(status=ProposalStatus.IMPLEMENTED)
+    ),
+    "proposal_benefit": lambda s: _proposals(
+        _("统计期内提出的建议及其核实效益"), points_figures.submitted(s),
+        total="verified_benefit",
+    ),
+})  # fmt: skip
+
+
 def register() -> None:
     for key, fn in TRACES.items():
         register_trace(key, fn)
     register_derived("honourees_by_level", "honours_awarded_by_kind", "studios_by_level")
+    # Nets of the points ledger (awards less reversals, redemptions less cancellations): the
+    # ledger's own page lists the entries with their signs.
+    register_derived("points_awarded", "points_redeemed")

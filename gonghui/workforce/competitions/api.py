@@ -5,7 +5,7 @@ the ranking. Scoped like the pages (out of scope is 404); writes go through the 
 errors 400, who may act 403)."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_serializer, extend_schema_view
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -36,6 +36,7 @@ class CriterionSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "weight", "max_score"]
 
 
+@extend_schema_serializer(component_name="CompetitionRound")  # rights has a "Round" too
 class RoundSerializer(serializers.ModelSerializer):
     criteria = CriterionSerializer(many=True, read_only=True)
 

@@ -18,13 +18,19 @@ LABELS = {
 }
 
 
-def competition_figures(scope: FigureScope) -> dict:
-    held = Competition.objects.filter(
+def held(scope: FigureScope):
+    return Competition.objects.filter(
         scope.q("organisation__path"), starts_on__lte=scope.date_to, ends_on__gte=scope.date_from
     )
-    entrants = Entrant.objects.filter(
+
+
+def entrants(scope: FigureScope):
+    return Entrant.objects.filter(
         scope.q("union__path"),
         registered_at__date__gte=scope.date_from,
         registered_at__date__lte=scope.date_to,
     ).exclude(status=EntrantStatus.WITHDRAWN)
-    return {"competitions": held.count(), "competition_entrants": entrants.count()}
+
+
+def competition_figures(scope: FigureScope) -> dict:
+    return {"competitions": held(scope).count(), "competition_entrants": entrants(scope).count()}

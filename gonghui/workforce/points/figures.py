@@ -26,10 +26,14 @@ LABELS = {
 }
 
 
-def points_figures(scope: FigureScope) -> dict:
-    proposals = Proposal.objects.filter(
+def submitted(scope: FigureScope):
+    return Proposal.objects.filter(
         scope.q("union__path"), submitted_on__gte=scope.date_from, submitted_on__lte=scope.date_to
     )
+
+
+def points_figures(scope: FigureScope) -> dict:
+    proposals = submitted(scope)
     entries = PointsEntry.objects.filter(
         scope.q("account__union__path"), on__gte=scope.date_from, on__lte=scope.date_to
     )
