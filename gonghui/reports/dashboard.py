@@ -20,7 +20,7 @@ from gonghui.core.models.orgs import SIBLING_ORDER, TERRITORIAL_KINDS, TOWN_ORDE
 from gonghui.core.pickers import use_picker
 from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
-from gonghui.reports import display
+from gonghui.reports import cache, display
 from gonghui.reports.figures import figures_for, make_scope
 from gonghui.reports.sections import build_sections, figure_cards
 
@@ -92,8 +92,14 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
         date_to=datetime.date(year, 12, 31),
         today=today,
     )
-    values = figures_for(scope)
     within = {"within": org.pk} if org is not None else {}
+    # Nothing below depends on the user beyond the scope (the form and the workbench are not
+    # in it), so a clerk's and a leader's pages of one scope share the entry.
+    return cache.cached("dashboard", scope, lambda: _context(scope, org, within), (within,))
+
+
+def _context(scope: FigureScope, org: Organisation | None, within: dict) -> dict:
+    values = figures_for(scope)
     return {
         "scope_name": display.scope_name(org, roots=scope_roots(scope)),
         "period": (scope.date_from, scope.date_to),
