@@ -39,9 +39,7 @@ def _cache():
 
 def scope_key(scope: FigureScope) -> tuple:
     """Every compared field of the scope (the memo is not one)."""
-    return tuple(
-        (f.name, getattr(scope, f.name)) for f in dataclasses.fields(scope) if f.compare
-    )
+    return tuple((f.name, getattr(scope, f.name)) for f in dataclasses.fields(scope) if f.compare)
 
 
 def key(kind: str, scope: FigureScope, extra: tuple = ()) -> str:

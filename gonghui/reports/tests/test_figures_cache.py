@@ -40,11 +40,14 @@ def figures_cache(settings):
     cache._cache().clear()
 
 
-def new_member(county, rng=random.Random(7), **fields):
+RNG = random.Random(7)  # distinct ID numbers across a test's members
+
+
+def new_member(county, **fields):
     return create_member(
         actor=None,
         name="新会员",
-        id_number=make_resident_id(rng, birth_date=datetime.date(1991, 2, 3)),
+        id_number=make_resident_id(RNG, birth_date=datetime.date(1991, 2, 3)),
         union=fields.pop("union", county.union_a),
         employer=None,
         joined_on=datetime.date(2024, 6, 1),
