@@ -148,3 +148,16 @@ def test_bulk_audit_entries_bump_the_version(county):
 def _copy(entry: AuditEntry) -> dict:
     fields = ("action", "content_type", "object_id", "object_repr", "org_path", "changes")
     return {name: getattr(entry, name) for name in fields}
+
+
+def test_an_import_shows_at_once(county, tmp_path):
+    """The members import writes its rows and their audit entries by COPY: no signal."""
+    from gonghui.registry.tests.sheets import MEMBER_HEADERS, ids, run
+
+    assert compute()["members"] == 2
+    row = dict.fromkeys(MEMBER_HEADERS)
+    row.update({"姓名": "王小明", "公民身份号码": ids(1)[0], "所在工会": "甲机械厂工会"})
+    row["入会日期"] = datetime.date(2022, 1, 1)
+    outcome = run(tmp_path, "members", [MEMBER_HEADERS, [row[h] for h in MEMBER_HEADERS]])
+    assert outcome.ok, outcome.errors
+    assert compute()["members"] == 3
