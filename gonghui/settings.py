@@ -129,6 +129,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "figures": the computed figures and dashboards (gonghui.reports.cache), keyed by a version kept
+# in the database, so never stale whichever backend holds them; the per-process default serves
+# one server, a shared one (redis://…, dbcache://table) lets several share what one computed.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "figures": env.cache_url_config(
+        env.str("GONGHUI_FIGURES_CACHE_URL", default="locmemcache://gonghui-figures")
+    ),
+}
+
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -24,3 +24,6 @@ GONGHUI_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="gonghui-test-private-"))  #
 # gonghui.core.tasks_embedded.run_pending); no worker thread starts behind a test's back.
 GONGHUI_TASKS_EMBEDDED_WORKER = False
 GONGHUI_PERIODIC_EMBEDDED = False
+# Figures are computed afresh in every test (a test's rows roll back, the data version with them,
+# so a kept entry could outlive its rows); reports/tests/test_figures_cache.py turns it on.
+CACHES["figures"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405

@@ -105,7 +105,4 @@ def record_bulk_create(*, actor, objs: Iterable[models.Model]) -> None:
                 changes=diff({}, snapshot(obj)),
             )
         )
-    AuditEntry.objects.bulk_create(entries, batch_size=2000)
-    from gonghui.core import workbench
-
-    workbench.invalidate()  # bulk_create sends no post_save
+    AuditEntry.objects.bulk_create(entries, batch_size=2000)  # tells the caches (core.versions)

@@ -5,8 +5,8 @@ password may have leaked together with the token) nor the roles it was issued fo
 caught at the model, not in one service, because a password also changes through Django's own
 pages, the admin and `changepassword`, and a role may be removed from the admin.
 
-Every audited write, and every change of a role, also tells the workbench (core.workbench) to
-count afresh.
+Every audited write also bumps the versions the workbench and the figures are cached under
+(core.versions); a change of a role tells the workbench (core.workbench) to count afresh.
 """
 
 from django.contrib.auth.signals import user_logged_in
@@ -15,8 +15,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from rest_framework.authtoken.models import Token
 
-from gonghui.core import workbench
-from gonghui.core.models import AuditEntry, RoleAssignment, User
+from gonghui.core import versions, workbench
+from gonghui.core.models import AuditAction, AuditEntry, RoleAssignment, User
 
 
 @receiver(post_save, sender=User, dispatch_uid="core.tokens_end_with_password")
@@ -32,13 +32,19 @@ def tokens_end_with_roles(sender, instance: RoleAssignment, **kwargs) -> None:
     Token.objects.filter(user_id=instance.user_id).delete()
 
 
-@receiver(post_save, sender=AuditEntry, dispatch_uid="core.workbench_counts_afresh")
+@receiver(post_save, sender=AuditEntry, dispatch_uid="core.audited_write")
+def audited_write(sender, instance: AuditEntry, **kwargs) -> None:
+    # Whatever waits, and whatever a figure counts, is written with an audit entry; a reveal of
+    # personal data is audited too but changes nothing.
+    if instance.action != AuditAction.REVEAL:
+        versions.audited_write()
+
+
 @receiver(post_save, sender=RoleAssignment, dispatch_uid="core.workbench_scope_saved")
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="core.workbench_scope_deleted")
 def workbench_counts_afresh(sender, **kwargs) -> None:
-    # Whatever waits is written with an audit entry (and a role changes what a user sees). Once
-    # now, for the pages this request still renders, and once at commit, so that another
-    # request counting in between (and seeing the old rows) is not kept for the TTL.
+    # A role changes what a user sees. Once now, for the pages this request still renders, and
+    # once at commit, so that another request counting in between is not kept for the TTL.
     workbench.invalidate()
     transaction.on_commit(workbench.invalidate)
 

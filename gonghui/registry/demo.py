@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import Count, ProtectedError
 from django.utils import timezone
 
+from gonghui.core import versions
 from gonghui.core.models import AuditEntry, Organisation, OrgKind, OrgStatus, RoleAssignment, User
 from gonghui.core.models.orgs import path_segment
 from gonghui.core.pinyin import initials
@@ -385,6 +386,8 @@ def build(*, members: int, employers: int, seed: int, reset: bool = False) -> De
             for extension in demo_hooks.EXTENSIONS
             for line in extension.generate(rng=ctx.rng, today=ctx.today, town1=town1, town2=town2)
         ]
+        # The bulk rows above are not audited: the figures' cache must not outlive them.
+        transaction.on_commit(versions.bump)
     return DemoResult(
         seed=seed,
         users=users,

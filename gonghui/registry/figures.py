@@ -218,6 +218,11 @@ def member_tallies(scope: FigureScope) -> dict:
             migrant=Count("is_migrant_worker", filter=Q(is_migrant_worker=True)),
             women=Count("gender", filter=Q(gender=Gender.FEMALE)),
             employed=Count("employer"),
+            # members_by_form's, in the same pass rather than a second one.
+            **{
+                f"form_{form}": Count("employment_form", filter=Q(employment_form=form))
+                for form in EmploymentForm.values
+            },
         )
 
     return scope.memo("registry.members", query)
@@ -340,16 +345,9 @@ def org_tallies(scope: FigureScope) -> dict:
 def members_by_form(scope: FigureScope) -> dict[str, int]:
     """Active members in scope by employment form (forms without members left out)."""
 
-    def query():
-        rows = (
-            active_members(scope)
-            .values_list("employment_form")
-            .annotate(n=Count("employment_form"))
-            .order_by()
-        )
-        return dict(rows)
-
-    return scope.memo("registry.by_form", query)
+    tallies = member_tallies(scope)
+    counts = {form: tallies[f"form_{form}"] for form in EmploymentForm.values}
+    return {form: n for form, n in counts.items() if n}
 
 
 def new_form_by_form(scope: FigureScope) -> dict[str, int]:

@@ -20,7 +20,7 @@ from gonghui.core.models.orgs import SIBLING_ORDER, TERRITORIAL_KINDS, TOWN_ORDE
 from gonghui.core.pickers import use_picker
 from gonghui.registry import figures as registry
 from gonghui.registry.choices import EmploymentForm, OperatingStatus, UnionStatus
-from gonghui.reports import display, records
+from gonghui.reports import cache, display, records
 from gonghui.reports.figures import figures_for, make_scope
 from gonghui.reports.sections import build_sections, figure_cards
 
@@ -104,8 +104,14 @@ def build(*, user, org: Organisation | None, year: int, today=None) -> dict:
         date_to=datetime.date(year, 12, 31),
         today=today,
     )
-    values = figures_for(scope)
     within = {"within": org.pk} if org is not None else {}
+    # Nothing below depends on the user beyond the scope (the form and the workbench are not
+    # in it), so a clerk's and a leader's pages of one scope share the entry.
+    return cache.cached("dashboard", scope, lambda: _context(scope, org, within), (within,))
+
+
+def _context(scope: FigureScope, org: Organisation | None, within: dict) -> dict:
+    values = figures_for(scope)
     sections = build_sections(scope, values, within)
     link_cards(scope, org, [cards(values), *(s["context"].get("cards", ()) for s in sections)])
     return {

@@ -14,6 +14,7 @@ from gonghui.core import figures
 from gonghui.core.figures import FigureScope
 from gonghui.core.models import Organisation
 from gonghui.core.scoping import scope_paths
+from gonghui.reports import cache
 
 
 class PeriodError(ValueError):
@@ -90,8 +91,9 @@ def compute(
 
 def figures_for(scope: FigureScope) -> dict:
     """Every registered figure for a scope made by make_scope (the dashboard and the console
-    also show the scope's period, and the dashboard's breakdowns share its queries)."""
-    return figures.compute_all(scope)
+    also show the scope's period, and the dashboard's breakdowns share its queries). Kept in
+    the figures' cache until the next committed audited write (gonghui.reports.cache)."""
+    return cache.cached("figures", scope, lambda: figures.compute_all(scope))
 
 
 def years_range(text: str) -> tuple[int, int]:

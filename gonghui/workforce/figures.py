@@ -98,9 +98,9 @@ def workforce_figures(scope: FigureScope) -> dict:
     return {
         "honourees": len(best),
         "honourees_by_level": by_level,
-        "honours_awarded": awarded.count(),
+        "honours_awarded": sum(by_kind.values()),  # the grouped rows, not a second count
         "honours_awarded_by_kind": by_kind,
-        "studios": studios.count(),
+        "studios": sum(studios_by_level.values()),
         "studios_by_level": studios_by_level,
         "studio_alliances": alliances(scope).count(),
         "honourees_due_checkup": care_queries.checkup_due(

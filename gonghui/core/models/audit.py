@@ -25,6 +25,15 @@ class AuditEntryQuerySet(ScopedQuerySet):
     scope_lookups = ("org_path",)
     scope_roles = frozenset({Role.ADMIN})
 
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create sends no post_save: tell the caches of the write here (core.versions).
+        created = super().bulk_create(objs, *args, **kwargs)
+        if any(entry.action != AuditAction.REVEAL for entry in created):
+            from gonghui.core import versions
+
+            versions.audited_write()
+        return created
+
     def for_object(self, obj):
         return self.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)

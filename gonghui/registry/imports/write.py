@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg.copy import QueuedLibpqWriter
 
-from gonghui.core import audit, pii
+from gonghui.core import audit, pii, versions
 from gonghui.core.models import AuditAction, AuditEntry, Organisation
 from gonghui.core.pinyin import initials
 from gonghui.core.services import orgs as org_services
@@ -365,6 +365,7 @@ def write_members(members: NewMembers, actor, errors: Errors, progress=None) -> 
         with_ids=False,
         line=_audit_line,
     )
+    versions.audited_write()  # COPY sends no signal: the figures and the workbench count afresh
     if members.updates:
         _update_members(members.updates, actor, now)
 
