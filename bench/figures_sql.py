@@ -75,7 +75,7 @@ def yuan(value) -> Decimal:
 def hand_written(org) -> dict:
     scope = Scope(org, timezone.localdate())
     result: dict = {}
-    for module in (registry, aid, rights, stations, workforce, cadres):
+    for module in (registry, aid, rights, stations, workforce, workforce_ii, cadres):
         result.update(module(scope))
     return result
 
@@ -490,6 +490,42 @@ def workforce(scope: Scope) -> dict:
         "studios_by_level": studio_levels,
         "studio_alliances": alliances,
         "honourees_due_checkup": due,
+    }
+
+
+WORKFORCE_II = """
+SELECT (SELECT COUNT(*) FROM workforce_competition c JOIN core_organisation o
+        ON o.id = c.organisation_id
+        WHERE c.starts_on <= %(last)s AND c.ends_on >= %(first)s AND {org}),
+       (SELECT COUNT(*) FROM workforce_entrant e JOIN core_organisation u ON u.id = e.union_id
+        WHERE e.registered_at >= %(start)s AND e.registered_at < %(end)s
+          AND e.status <> 'withdrawn' AND {union}),
+       p.*, q.*
+FROM (SELECT COUNT(*), COUNT(*) FILTER (WHERE p.status IN ('adopted', 'implemented')),
+             COUNT(*) FILTER (WHERE p.status = 'implemented'), SUM(p.verified_benefit)
+      FROM workforce_proposal p JOIN core_organisation u ON u.id = p.union_id
+      WHERE p.submitted_on BETWEEN %(first)s AND %(last)s AND {union}) p,
+     (SELECT COALESCE(SUM(x.points) FILTER (WHERE x.kind IN ('award', 'reversal')), 0),
+             -COALESCE(SUM(x.points) FILTER (WHERE x.kind IN ('redeem', 'refund')), 0)
+      FROM workforce_pointsentry x JOIN workforce_pointsaccount a ON a.id = x.account_id
+      JOIN core_organisation u ON u.id = a.union_id
+      WHERE x."on" BETWEEN %(first)s AND %(last)s AND {union}) q
+"""
+
+
+def workforce_ii(scope: Scope) -> dict:
+    held, entrants, proposals, adopted, implemented, benefit, awarded, redeemed = run(
+        WORKFORCE_II.format(org=scope.inside("o.path"), union=scope.inside("u.path")), scope
+    )
+    return {
+        "competitions": held,
+        "competition_entrants": entrants,
+        "proposals": proposals,
+        "proposals_adopted": adopted,
+        "proposals_implemented": implemented,
+        "proposal_benefit": yuan(benefit),
+        "points_awarded": awarded,
+        "points_redeemed": redeemed,
     }
 
 

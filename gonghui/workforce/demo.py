@@ -100,10 +100,15 @@ def generate(*, rng: random.Random, today: datetime.date, town1, town2) -> list[
                       comparison=Comparison.AT_MOST, percent="15")  # fmt: skip
     services.set_rule(actor=None, cycle=current, criterion=Criterion.WOMEN,
                       comparison=Comparison.AT_LEAST, percent="20")  # fmt: skip
+    quota = 6
     for town in (town1, town2):
-        services.set_quota(actor=None, cycle=current, organisation=town, quota=6)
+        services.set_quota(actor=None, cycle=current, organisation=town, quota=quota)
+    # Within each town's quota: a large county's sample holds more than six of one town.
+    left = {town1.path: quota, town2.path: quota}
     for m in chosen[ROLL : ROLL + IN_PROGRESS]:
-        if m.union.path.startswith((town1.path, town2.path)):
+        town = next((p for p in left if m.union.path.startswith(p)), None)
+        if town is not None and left[town] > 0:
+            left[town] -= 1
             _nominate(current, m, rng, today - datetime.timedelta(days=10))
     made = 0
     for honour in honours[:4]:
