@@ -195,7 +195,30 @@ def publish(*, actor, competition) -> list[Line]:
     competition.status = ContestStatus.PUBLISHED
     competition.published_on = timezone.localdate()
     audit.saved(competition, actor=actor, before=before)
+    for line in lines:
+        _award_points(line.entrant, competition.published_on)
     return lines
+
+
+def _award_points(entrant, on) -> None:
+    """A ranked entrant whose union keeps a 劳动竞赛 points rule earns its points, once per
+    entry. The system writes them (the organiser may be a county that does not keep the
+    enterprise's ledger); a worker past the rule's cap simply earns nothing more."""
+    from gonghui.workforce.models.points import PointsItem, PointsRule
+    from gonghui.workforce.points import ledger
+
+    member = entrant.member
+    rule = PointsRule.objects.filter(
+        union_id=member.union_id, item=PointsItem.COMPETITION, is_active=True
+    ).order_by("pk").first()  # fmt: skip
+    if rule is None or member.status != "active":
+        return
+    try:
+        with transaction.atomic():
+            ledger.award_for_source(rule_item=rule, member=member, source=entrant, actor=None,
+                                    on=on, note=str(entrant.competition)[:200])  # fmt: skip
+    except ValidationError:
+        pass  # over a cap: the ranking stands without these points
 
 
 @transaction.atomic

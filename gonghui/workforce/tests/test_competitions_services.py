@@ -247,3 +247,22 @@ def test_town_b_sees_nothing_of_town_a(county, bob, charlie):
     assert not Entrant.objects.visible_to(charlie).exists()
     assert not Judge.objects.visible_to(charlie).filter(competition=contest).exists()
     assert Competition.objects.visible_to(bob).count() == 2
+
+
+def test_a_published_result_earns_points_by_the_unions_rule_once(county, table):
+    from gonghui.workforce.models import PointsEntry
+    from gonghui.workforce.models.points import PointsItem
+    from gonghui.workforce.points import services as points_services
+
+    contest, rounds, (e1, e2, e3, e4), judges = table
+    # Only 甲机械厂工会 (union_a: e1 and e4) keeps a 劳动竞赛 rule.
+    points_services.create_rule(actor=None, union=county.union_a, item=PointsItem.COMPETITION,
+                                name="竞赛获奖", points=30)  # fmt: skip
+    scoring.publish(actor=None, competition=contest)
+    entries = PointsEntry.objects.filter(kind="award", note=str(contest))
+    assert sorted(e.account.member_id for e in entries) == sorted(
+        [e1.member_id, e4.member_id]
+    )
+    assert {e.points for e in entries} == {30}
+    assert {e.source_key for e in entries} == {f"workforce.entrant:{e1.pk}",
+                                               f"workforce.entrant:{e4.pk}"}  # fmt: skip
