@@ -28,8 +28,17 @@ def restore(value):
     if isinstance(value, str) and DECIMAL_TEXT.fullmatch(value):
         return Decimal(value)
     if isinstance(value, dict):
-        return {k: restore(v) for k, v in value.items()}
+        # Largest first, then by name: PostgreSQL's jsonb keeps no key order, and a report
+        # rendered again from its snapshot must read exactly as the first time.
+        items = [(k, restore(v)) for k, v in value.items()]
+        return dict(sorted(items, key=lambda kv: (-_magnitude(kv[1]), kv[0])))
     return value
+
+
+def _magnitude(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return 0.0
+    return float(value)
 
 
 def total(value):
